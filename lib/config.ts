@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The deployment contract: every environment variable the app reads, parsed once.
+ * A bad value stops start-up with one message naming every offending variable,
+ * because an operator fixing a deployment wants the whole list, not one error a restart.
+ */
+
+export type WeComScope = 'snsapi_base' | 'snsapi_privateinfo';
+
+export interface AppConfig {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  apiBase: string;
+  oauthUrl: string;
+  ssoUrl: string;
+  scope: WeComScope;
+  appUrl: string;
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  adminUserIds: string[];
+  adminTagId?: number;
+  redisUrl?: string;
+  /** Timeout of one call to WeCom; not part of the public contract, tuned by tests. */
+  wecomTimeoutMs: number;
+  /** How long profile and directory data is reused before WeCom is asked again. */
+  dataCacheSeconds: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'wecom-portal cannot start: fix these environment variables (in .env.local or the deployment):\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), `must be an http(s) URL (${what})`)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const positiveInt = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number (${what})`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max} (${what})`);
+
+const noSpaces = (what: string) =>
+  z.string().trim().min(1, `is empty; set ${what}`).regex(/^\S+$/, `must not contain spaces (${what})`);
+
+function schemaFor(production: boolean) {
+  const requiredInProduction = <T extends z.ZodType<string, string>>(schema: T, hint: string) =>
+    production ? z.string({ error: `is required in production; ${hint}` }).pipe(schema) : schema.optional();
+
+  return z.object({
+    WECOM_CORP_ID: z.string({ error: 'is required: the CorpID from My Company > Company Info in the WeCom admin console' }).pipe(noSpaces('the CorpID')),
+    WECOM_AGENT_ID: z.string({ error: "is required: the AgentId of the self-built app" }).pipe(positiveInt("the app's AgentId", 1, 2 ** 31 - 1)),
+    WECOM_SECRET: z.string({ error: "is required: the self-built app's Secret" }).pipe(noSpaces("the app's Secret")),
+    WECOM_API_BASE: httpUrl('qyapi origin').default('https://qyapi.weixin.qq.com'),
+    WECOM_OAUTH_URL: httpUrl('in-app authorize URL').default('https://open.weixin.qq.com/connect/oauth2/authorize'),
+    WECOM_SSO_URL: httpUrl('browser login URL').default('https://login.work.weixin.qq.com/wwlogin/sso/login'),
+    WECOM_SCOPE: z
+      .enum(['snsapi_base', 'snsapi_privateinfo'], { error: 'must be snsapi_base or snsapi_privateinfo' })
+      .default('snsapi_base'),
+    APP_URL: requiredInProduction(
+      httpUrl('the public origin, e.g. https://portal.example.com').refine(
+        (v) => new URL(v).pathname === '/' && !new URL(v).search,
+        'must be an origin without a path, e.g. https://portal.example.com',
+      ),
+      'set it to the public origin the app is served from (its host must be the trusted domain of the WeCom app)',
+    ),
+    SESSION_SECRET: requiredInProduction(
+      z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 32`'),
+      'set it to a random string of at least 32 characters (`openssl rand -base64 32`)',
+    ),
+    SESSION_TTL_SECONDS: positiveInt('session lifetime in seconds', 1, 30 * 24 * 3600).default(28800),
+    ADMIN_USERIDS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    WECOM_ADMIN_TAG_ID: positiveInt('a WeCom tag id', 1, 2 ** 31 - 1).optional(),
+    REDIS_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    WECOM_TIMEOUT_MS: positiveInt('milliseconds', 100, 60_000).default(5000),
+    DATA_CACHE_SECONDS: positiveInt('seconds', 0, 3600).default(60),
+  });
+}
+
+/** Empty strings count as unset: `FOO=` in a .env file means "use the default". */
+function withoutEmpty(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+export function parseConfig(env: Env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const problems: { variable: string; message: string }[] = [];
+
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('NEXT_PUBLIC_') && /SECRET|TOKEN|TICKET|PASSWORD/i.test(name)) {
+      problems.push({
+        variable: name,
+        message: 'NEXT_PUBLIC_ variables are copied into the browser bundle; remove it and use the server-only name',
+      });
+    }
+  }
+
+  const parsed = schemaFor(production).safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ variable: String(issue.path[0] ?? 'environment'), message: issue.message });
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+
+  const v = parsed.data;
+  return {
+    corpId: v.WECOM_CORP_ID,
+    agentId: v.WECOM_AGENT_ID,
+    secret: v.WECOM_SECRET,
+    apiBase: v.WECOM_API_BASE,
+    oauthUrl: v.WECOM_OAUTH_URL,
+    ssoUrl: v.WECOM_SSO_URL,
+    scope: v.WECOM_SCOPE,
+    appUrl: v.APP_URL ?? 'http://localhost:3000',
+    sessionSecret: v.SESSION_SECRET ?? developmentSessionSecret(),
+    sessionTtlSeconds: v.SESSION_TTL_SECONDS,
+    adminUserIds: v.ADMIN_USERIDS,
+    adminTagId: v.WECOM_ADMIN_TAG_ID,
+    redisUrl: v.REDIS_URL,
+    wecomTimeoutMs: v.WECOM_TIMEOUT_MS,
+    dataCacheSeconds: v.DATA_CACHE_SECONDS,
+    production,
+  };
+}
+
+/** Outside production a missing secret gets a random one for this process: sessions end on restart. */
+function developmentSessionSecret(): string {
+  const holder = globalThis as { __wecomDevSessionSecret?: string };
+  holder.__wecomDevSessionSecret ??= crypto.randomUUID() + crypto.randomUUID();
+  return holder.__wecomDevSessionSecret;
+}
+
+let cached: AppConfig | undefined;
+
+/** The configuration of this process, parsed on first use (start-up validates it eagerly). */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
