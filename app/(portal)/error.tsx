@@ -1,0 +1,24 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { messagesFor } from '@/lib/i18n/messages';
+
+/** A failed profile read: a plain explanation and a retry, never the error's details. */
+export default function ProfileError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const [locale, setLocale] = useState<'zh' | 'en'>('zh');
+  useEffect(() => {
+    if (document.documentElement.lang === 'en') setLocale('en');
+  }, []);
+  const t = messagesFor(locale).errors;
+  return (
+    <main className="page">
+      <section className="card center" data-testid="profile-error">
+        <h1>{t.title}</h1>
+        <p>{t.body}</p>
+        <button type="button" className="button" onClick={() => reset()}>
+          {t.retry}
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import { notFound } from 'next/navigation';
+import { ProfileCard } from '@/components/profile/profile-card';
+import { TopBar } from '@/components/top-bar';
+import { requireUser } from '@/lib/auth/session';
+import { getMessages } from '@/lib/i18n/server';
+import { loadProfile } from '@/lib/profile/load-profile';
+import { isWeComError } from '@/lib/wecom';
+
+export const dynamic = 'force-dynamic';
+
+export default async function MyProfilePage() {
+  const session = await requireUser();
+  const t = await getMessages();
+  const profile = await loadProfile(session.userid, { withConsentedDetail: true }).catch((error: unknown) => {
+    if (isWeComError(error) && error.kind === 'not_found') notFound();
+    throw error;
+  });
+  return (
+    <>
+      <TopBar t={t} />
+      <main className="page">
+        <ProfileCard profile={profile} t={t.profile} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { getMessages } from '@/lib/i18n/server';
+
+export default async function NotFound() {
+  const t = await getMessages();
+  return (
+    <main className="page">
+      <section className="card center" data-testid="not-found">
+        <h1>{t.errors.notFoundTitle}</h1>
+        <p>{t.errors.notFoundBody}</p>
+        <a className="button" href="/">
+          {t.errors.home}
+        </a>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { getMessages } from '@/lib/i18n/server';
+
+/** Outside the proxy's reach on purpose: inside WeCom, any sign-in would be silent and immediate. */
+export default async function SignedOutPage() {
+  const t = await getMessages();
+  return (
+    <main className="page">
+      <section className="card center" data-testid="signed-out">
+        <h1>{t.signedOut.title}</h1>
+        <p>{t.signedOut.body}</p>
+        <a className="button" href="/" data-testid="sign-in-again">
+          {t.signedOut.again}
+        </a>
+      </section>
+    </main>
+  );
+}

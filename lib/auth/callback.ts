@@ -1,0 +1,136 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig, type AppConfig } from '@/lib/config';
+import { preferredLocale } from '@/lib/i18n/locale';
+import { messagesFor } from '@/lib/i18n/messages';
+import { log } from '@/lib/log';
+import { saveConsentedDetail } from '@/lib/profile/consented-detail';
+import { getWeComClient, isWeComError, type WeComError, type WeComIdentity } from '@/lib/wecom';
+import { isWeComClient } from '@/lib/wecom/oauth-urls';
+import { renderAuthPage, type AuthPage } from './auth-page';
+import { LOGIN_STATE_COOKIE, LOGIN_STATE_TTL_SECONDS, SESSION_COOKIE, cookieAttributes } from './cookies';
+import { readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
+import { safeReturnPath } from './safe-return-path';
+import { sealSession } from './session-seal';
+import { startLogin } from './start-login';
+
+const MAX_CODE_BYTES = 512;
+
+/**
+ * WeCom's redirect back after sign-in: check the state, exchange the code on the
+ * server, and either write the session or explain, on a page, why not.
+ */
+export async function handleWeComCallback(request: NextRequest): Promise<NextResponse> {
+  const config = getConfig();
+  const t = messagesFor(preferredLocale(request.headers.get('accept-language')));
+  const locale = preferredLocale(request.headers.get('accept-language'));
+  const page = (p: Omit<AuthPage, 'locale'>) => renderAuthPage({ ...p, locale });
+  const signInAgain = (returnTo = '/') => ({ label: t.signIn.again, href: returnTo });
+
+  const params = request.nextUrl.searchParams;
+  const state = params.get('state');
+  const code = params.get('code');
+
+  const pending = await readPendingLogins(request.cookies.get(LOGIN_STATE_COOKIE)?.value, config.sessionSecret);
+  const login = state ? pending.find((p) => p.state === state) : undefined;
+  if (!login) {
+    log.warn('login.state_rejected', { reason: state ? 'unknown_or_used' : 'missing' });
+    return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
+  }
+
+  // The state is spent whatever happens next.
+  const remaining = pending.filter((p) => p !== login);
+  const finish = async (response: NextResponse) => {
+    // A restarted login has already written its own pending list.
+    if (response.cookies.get(LOGIN_STATE_COOKIE)) return response;
+    if (remaining.length > 0) {
+      response.cookies.set(LOGIN_STATE_COOKIE, await sealPendingLogins(remaining, config.sessionSecret), cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS));
+    } else {
+      response.cookies.set(LOGIN_STATE_COOKIE, '', cookieAttributes(config.appUrl, 0));
+    }
+    return response;
+  };
+  const returnTo = safeReturnPath(login.returnTo);
+
+  if (code === null || code === '') {
+    log.info('login.refused');
+    return finish(page({ status: 401, testId: 'login-refused', title: t.signIn.refusedTitle, body: t.signIn.refusedBody, action: { label: t.signIn.retry, href: returnTo } }));
+  }
+  if (Buffer.byteLength(code) > MAX_CODE_BYTES || !/^[\x21-\x7e]+$/.test(code)) {
+    log.warn('login.code_malformed', { bytes: Buffer.byteLength(code) });
+    return finish(page({ status: 400, testId: 'login-bad-request', title: t.signIn.badRequestTitle, body: t.signIn.badRequestBody, action: signInAgain(returnTo) }));
+  }
+
+  let identity: WeComIdentity;
+  try {
+    identity = await getWeComClient().exchangeCode(code);
+  } catch (error) {
+    if (!isWeComError(error)) throw error;
+    return finish(await exchangeFailed(error, request, config, { login, remaining }, returnTo, page, t));
+  }
+
+  if (identity.type === 'non_member') {
+    log.info('login.non_member');
+    return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody }));
+  }
+
+  if (identity.userTicket) await fetchConsentedDetail(identity.userTicket);
+
+  const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
+  const sealed = await sealSession({ userid: identity.userid, signedInAt: Date.now(), via }, config.sessionSecret, config.sessionTtlSeconds);
+  log.info('login.succeeded', { userid: identity.userid, via, linkedCorp: Boolean(identity.linkedCorpId) });
+  const response = new NextResponse(null, { status: 303, headers: { location: `${config.appUrl}${returnTo}`, 'cache-control': 'no-store' } });
+  response.cookies.set(SESSION_COOKIE, sealed, cookieAttributes(config.appUrl, config.sessionTtlSeconds));
+  return finish(response);
+}
+
+/** The user_ticket lives 1800 s, so the consented fields are fetched now and kept on the server. */
+async function fetchConsentedDetail(userTicket: string) {
+  try {
+    await saveConsentedDetail(await getWeComClient().getUserDetail(userTicket));
+  } catch (error) {
+    // The profile then shows those fields as not shared; signing in still succeeds.
+    log.warn('login.detail_unavailable', { errcode: isWeComError(error) ? error.errcode : null, kind: isWeComError(error) ? error.kind : 'exception' });
+  }
+}
+
+async function exchangeFailed(
+  error: WeComError,
+  request: NextRequest,
+  config: AppConfig,
+  { login, remaining }: { login: PendingLogin; remaining: PendingLogin[] },
+  returnTo: string,
+  page: (p: Omit<AuthPage, 'locale'>) => NextResponse,
+  t: ReturnType<typeof messagesFor>,
+): Promise<NextResponse> {
+  log.warn('login.exchange_failed', { errcode: error.errcode, kind: error.kind, api: error.api });
+  const errcodeLine = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}: ${error.message}`];
+  switch (error.kind) {
+    case 'code_invalid':
+      // Used or expired (the back button, a slow phone): one fresh attempt, then a page, never a loop.
+      if (!login.retry) return startLogin(request, config, returnTo, { retry: true, pending: remaining });
+      return page({ status: 400, testId: 'login-code-invalid', title: t.signIn.codeInvalidTitle, body: t.signIn.codeInvalidBody, details: errcodeLine, action: { label: t.signIn.again, href: returnTo } });
+    case 'not_visible':
+      return page({ status: 403, testId: 'login-not-visible', title: t.signIn.notVisibleTitle, body: t.signIn.notVisibleBody, details: errcodeLine });
+    case 'config':
+      return page({
+        status: 500,
+        testId: 'login-config-error',
+        title: t.signIn.configTitle,
+        body: t.signIn.configBody,
+        details: [...errcodeLine, ...(error.hint ? [`${t.signIn.operatorHint}: ${error.hint}`] : [])],
+      });
+    case 'busy':
+    case 'rate_limited':
+      return page({ status: 503, testId: 'login-unavailable', title: t.signIn.unavailableTitle, body: t.signIn.unavailableBody, details: errcodeLine, action: { label: t.signIn.retry, href: returnTo } });
+    default:
+      return page({
+        status: 502,
+        testId: 'login-unavailable',
+        title: t.signIn.unavailableTitle,
+        body: t.signIn.unavailableBody,
+        details: errcodeLine.length ? errcodeLine : [error.message],
+        action: { label: t.signIn.retry, href: returnTo },
+      });
+  }
+}

@@ -1,0 +1,46 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import type { AppConfig } from '@/lib/config';
+import { preferredLocale } from '@/lib/i18n/locale';
+import { buildAuthorizeUrl, buildBrowserLoginUrl, isWeComClient } from '@/lib/wecom/oauth-urls';
+import { LOGIN_STATE_COOKIE, LOGIN_STATE_TTL_SECONDS, cookieAttributes } from './cookies';
+import { newState, readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
+
+export const CALLBACK_PATH = '/api/wecom/callback';
+
+/**
+ * Sends the visitor to WeCom to sign in: the in-app authorize URL inside the WeCom
+ * client, the browser (QR) login page anywhere else. The `state` and the path to come
+ * back to are kept in a sealed cookie that only the callback reads.
+ */
+export async function startLogin(
+  request: NextRequest,
+  config: AppConfig,
+  returnTo: string,
+  options: { retry?: boolean; pending?: PendingLogin[] } = {},
+): Promise<NextResponse> {
+  const state = newState();
+  const pending = options.pending
+    ? [...options.pending]
+    : await readPendingLogins(request.cookies.get(LOGIN_STATE_COOKIE)?.value, config.sessionSecret);
+  pending.push({ state, returnTo, issuedAt: Date.now(), ...(options.retry ? { retry: true } : {}) });
+
+  const redirectUri = `${config.appUrl}${CALLBACK_PATH}`;
+  const target = isWeComClient(request.headers.get('user-agent'))
+    ? buildAuthorizeUrl({ oauthUrl: config.oauthUrl, corpId: config.corpId, agentId: config.agentId, redirectUri, scope: config.scope, state })
+    : buildBrowserLoginUrl({
+        ssoUrl: config.ssoUrl,
+        corpId: config.corpId,
+        agentId: config.agentId,
+        redirectUri,
+        state,
+        lang: preferredLocale(request.headers.get('accept-language')),
+      });
+
+  const response = new NextResponse(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } });
+  response.cookies.set(
+    LOGIN_STATE_COOKIE,
+    await sealPendingLogins(pending, config.sessionSecret),
+    cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS),
+  );
+  return response;
+}

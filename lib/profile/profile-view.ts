@@ -1,0 +1,81 @@
+import type { ExtAttr, WeComDepartment, WeComUser, WeComUserDetail } from '@/lib/wecom/schemas';
+
+/**
+ * A member's profile as the page shows it: department names instead of ids, leaders by
+ * name, and each privacy-restricted field either shared or explicitly withheld.
+ */
+export type PrivateField = { shared: true; value: string } | { shared: false };
+
+export const PRIVATE_FIELDS = ['mobile', 'email', 'biz_mail', 'gender', 'address', 'avatar', 'qr_code'] as const;
+export type PrivateFieldName = (typeof PRIVATE_FIELDS)[number];
+
+export interface ProfileView {
+  userid: string;
+  name: string;
+  alias?: string;
+  position?: string;
+  status?: number;
+  linkedCorpId?: string;
+  telephone?: string;
+  departments: { id: number; name: string; isLeader: boolean; isMain: boolean }[];
+  mainDepartment?: string;
+  directLeaders: { userid: string; name: string }[];
+  private: Record<PrivateFieldName, PrivateField>;
+  extattrs: ExtAttr[];
+  externalPosition?: string;
+  externalProfile?: {
+    corpName?: string;
+    wechatChannels?: string;
+    attrs: ExtAttr[];
+  };
+}
+
+export function buildProfileView(
+  user: WeComUser,
+  departments: WeComDepartment[],
+  leaders: { userid: string; name: string }[],
+  detail: WeComUserDetail | null,
+): ProfileView {
+  const namesById = new Map(departments.map((d) => [d.id, d.name]));
+  const ids = user.department ?? [];
+  const leaderFlags = user.is_leader_in_dept ?? [];
+  const slash = user.userid.indexOf('/');
+
+  const privateFields = Object.fromEntries(
+    PRIVATE_FIELDS.map((field) => {
+      // Consented detail wins; without consent getuserdetail gives gender "0", which says nothing.
+      const fromDetail = detail?.[field];
+      const value = fromDetail && !(field === 'gender' && fromDetail === '0') ? fromDetail : user[field];
+      return [field, value ? { shared: true, value } : { shared: false }];
+    }),
+  ) as Record<PrivateFieldName, PrivateField>;
+
+  const external = user.external_profile;
+  return {
+    userid: user.userid,
+    name: user.name,
+    alias: user.alias || undefined,
+    position: user.position || undefined,
+    status: user.status,
+    linkedCorpId: slash > 0 ? user.userid.slice(0, slash) : undefined,
+    telephone: user.telephone || undefined,
+    departments: ids.map((id, i) => ({
+      id,
+      name: namesById.get(id) ?? `#${id}`,
+      isLeader: leaderFlags[i] === 1,
+      isMain: id === user.main_department,
+    })),
+    mainDepartment: user.main_department === undefined ? undefined : (namesById.get(user.main_department) ?? `#${user.main_department}`),
+    directLeaders: leaders,
+    private: privateFields,
+    extattrs: user.extattr?.attrs ?? [],
+    externalPosition: user.external_position || undefined,
+    externalProfile: external
+      ? {
+          corpName: external.external_corp_name || undefined,
+          wechatChannels: external.wechat_channels?.nickname || undefined,
+          attrs: external.external_attr ?? [],
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '@/lib/config';
+
+const tenant = { WECOM_CORP_ID: 'ww8a2f00d5c0ffee01', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'x'.repeat(43) };
+const production = { ...tenant, NODE_ENV: 'production', APP_URL: 'https://portal.example.com', SESSION_SECRET: 's'.repeat(32) };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = parseConfig(tenant);
+    expect(config).toMatchObject({
+      apiBase: 'https://qyapi.weixin.qq.com',
+      oauthUrl: 'https://open.weixin.qq.com/connect/oauth2/authorize',
+      ssoUrl: 'https://login.work.weixin.qq.com/wwlogin/sso/login',
+      scope: 'snsapi_base',
+      sessionTtlSeconds: 28800,
+      adminUserIds: [],
+      agentId: 1000002,
+    });
+    expect(config.adminTagId).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('a missing SESSION_SECRET in production names the variable and says what to set', () => {
+    const { SESSION_SECRET: _, ...env } = production;
+    expect(() => parseConfig(env)).toThrow(/SESSION_SECRET: is required in production.*32 characters/);
+  });
+
+  it('names every offending variable at once', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      WECOM_AGENT_ID: 'abc',
+      WECOM_SCOPE: 'snsapi_userinfo',
+      SESSION_SECRET: 'short',
+      SESSION_TTL_SECONDS: '-5',
+      APP_URL: 'https://portal.example.com/sub/path',
+      REDIS_URL: 'http://localhost:6379',
+    });
+    expect(problems.sort()).toEqual(
+      ['APP_URL', 'REDIS_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'WECOM_AGENT_ID', 'WECOM_CORP_ID', 'WECOM_SCOPE', 'WECOM_SECRET'].sort(),
+    );
+  });
+
+  it('refuses a secret in a NEXT_PUBLIC_ variable', () => {
+    expect(problemsOf({ ...tenant, NEXT_PUBLIC_WECOM_SECRET: 'x' })).toEqual(['NEXT_PUBLIC_WECOM_SECRET']);
+  });
+
+  it('parses the admin list and tag, trims trailing slashes from URLs', () => {
+    const config = parseConfig({ ...production, ADMIN_USERIDS: ' li.na, chen.jie@hq ,,', WECOM_ADMIN_TAG_ID: '7', WECOM_API_BASE: 'http://127.0.0.1:3100/' });
+    expect(config.adminUserIds).toEqual(['li.na', 'chen.jie@hq']);
+    expect(config.adminTagId).toBe(7);
+    expect(config.apiBase).toBe('http://127.0.0.1:3100');
+  });
+
+  it('outside production, APP_URL and SESSION_SECRET have development fallbacks', () => {
+    const config = parseConfig(tenant);
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+});
