@@ -1,0 +1,61 @@
+// Reads the CLI's MOCK_* environment into startMockWeCom options. Each bad value is reported by
+// the variable's name so the operator knows what to fix.
+
+import type { MockWeComOptions } from './server';
+import { checkLatencyMs, checkPrivacy, checkTokenTtlSeconds, checkTrustedDomains, type FieldCheck } from './settings';
+
+export const DEFAULT_CLI_PORT = 3100;
+
+function asInteger(raw: string): number | string {
+  return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+}
+
+export function parseMockEnv(env: Record<string, string | undefined>): FieldCheck<MockWeComOptions> {
+  const options: MockWeComOptions = { port: DEFAULT_CLI_PORT };
+  const read = (name: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+  const fail = (name: string, message: string) => ({ ok: false as const, message: `${name}: ${message}` });
+
+  const port = read('MOCK_PORT');
+  if (port !== undefined) {
+    const value = asInteger(port);
+    if (typeof value !== 'number' || value < 0 || value > 65535) return fail('MOCK_PORT', `"${port}" is not a port number (0-65535)`);
+    options.port = value;
+  }
+
+  const privacy = read('MOCK_PRIVACY');
+  if (privacy !== undefined) {
+    const check = checkPrivacy(privacy.trim());
+    if (!check.ok) return fail('MOCK_PRIVACY', check.message);
+    options.privacy = check.value;
+  }
+
+  const numeric: [string, 'tokenTtlSeconds' | 'latencyMs', (v: unknown) => FieldCheck<number>][] = [
+    ['MOCK_TOKEN_TTL_SECONDS', 'tokenTtlSeconds', checkTokenTtlSeconds],
+    ['MOCK_LATENCY_MS', 'latencyMs', checkLatencyMs],
+  ];
+  for (const [name, key, check] of numeric) {
+    const raw = read(name);
+    if (raw === undefined) continue;
+    const result = check(asInteger(raw));
+    if (!result.ok) return fail(name, result.message);
+    options[key] = result.value;
+  }
+
+  const domains = read('MOCK_TRUSTED_DOMAINS');
+  if (domains !== undefined) {
+    const check = checkTrustedDomains(domains.split(',').map((d) => d.trim()).filter(Boolean));
+    if (!check.ok) return fail('MOCK_TRUSTED_DOMAINS', check.message);
+    options.trustedDomains = check.value;
+  }
+
+  const directory = read('MOCK_DIRECTORY');
+  if (directory !== undefined) {
+    if (directory !== 'seed' && directory !== 'large') return fail('MOCK_DIRECTORY', 'must be "seed" or "large"');
+    options.directory = directory;
+  }
+
+  return { ok: true, value: options };
+}

@@ -1,0 +1,27 @@
+// The shape every /cgi-bin route file exports. A handler returns the success fields or throws a
+// QyapiError; the router adds errcode/errmsg, counting, latency, faults and the token check.
+
+import type { AccessToken } from '../grants';
+import type { MockState } from '../state';
+
+interface CallBase {
+  query: URLSearchParams;
+  /** Raw request body (POST routes parse it themselves: bad JSON is an errcode, not a 400). */
+  body: string;
+  state: MockState;
+}
+
+export interface PublicCall extends CallBase {}
+export interface TokenCall extends CallBase {
+  token: AccessToken;
+}
+
+type Fields = Record<string, unknown>;
+
+export type QyapiRoute = {
+  method: 'GET' | 'POST';
+  /** Arrays of the success shape that error bodies echo empty. */
+  emptyArrays?: readonly string[];
+} & ({ auth: 'none'; handle(call: PublicCall): Fields | Promise<Fields> } | { auth: 'token'; handle(call: TokenCall): Fields | Promise<Fields> });
+
+export type QyapiRouteTable = Record<string, QyapiRoute>;
