@@ -12,7 +12,8 @@ export function mockControl(mockUrl: string) {
     return response.json() as Promise<Record<string, unknown>>;
   };
   return {
-    reset: () => post('reset'),
+    /** Back to the start; `keepTokens` leaves issued access tokens valid, as WeCom would. */
+    reset: (options: { keepTokens?: boolean } = {}) => post('reset', options),
     setIdentity: (identity: { userid?: string; nonMember?: boolean; refuse?: boolean }) => post('identity', identity),
     revokeTokens: () => post('tokens/revoke'),
     advanceClock: (seconds: number) => post('clock', { advanceSeconds: seconds }),

@@ -4,7 +4,7 @@ import { DEMO } from '@/e2e/mock-qyapi/seed';
 import { MemoryStore } from '@/lib/cache/store';
 import { isWeComError, WeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';
-import { mockControl } from '../support/mock-control';
+import { mockControl } from '@/e2e/support/mock-control';
 
 let mock: MockWeCom;
 let control: ReturnType<typeof mockControl>;

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startMockWeCom } from './mock-qyapi/server';
+import { startApp } from './support/app-server';
+import { mockTenantEnv } from './support/environment';
+
+/**
+ * One mock of WeCom and the app instances the specs need, each a real `next start` of the
+ * production build talking HTTP to the mock. Their URLs reach the specs through the
+ * environment; every app's output goes to a file (.e2e-logs/) so specs can check the logs.
+ */
+export const APP_VARIANTS = {
+  /** The default deployment: snsapi_base, one-minute data cache. */
+  base: {},
+  /** Consent flow, and no data cache so every view reaches WeCom. */
+  privateinfo: { WECOM_SCOPE: 'snsapi_privateinfo', DATA_CACHE_SECONDS: '0' },
+  /** Sessions that end quickly, to see sign-in start again. */
+  shortSession: { SESSION_TTL_SECONDS: '3' },
+} as const;
+export type AppVariant = keyof typeof APP_VARIANTS;
+
+export default async function globalSetup() {
+  const mock = await startMockWeCom({ quiet: true });
+  const sessionSecret = randomBytes(32).toString('base64');
+  const entries = Object.entries(APP_VARIANTS) as [AppVariant, Record<string, string>][];
+  const started = await Promise.all(
+    entries.map(([name, variant]) =>
+      startApp({ ...mockTenantEnv(mock.url), SESSION_SECRET: sessionSecret, ...variant }, { logFile: appLogFile(name) }),
+    ),
+  );
+  process.env.E2E_MOCK_URL = mock.url;
+  entries.forEach(([name], i) => (process.env[`E2E_APP_URL_${name}`] = started[i].url));
+
+  return async () => {
+    await Promise.all(started.map((app) => app.close()));
+    await mock.close();
+  };
+}
+
+export function appLogFile(variant: AppVariant): string {
+  return path.resolve(__dirname, '../.e2e-logs', `app-${variant}.log`);
+}

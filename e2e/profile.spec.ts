@@ -1,0 +1,104 @@
+import { DEMO } from './mock-qyapi/seed';
+import { WECOM_PHONE_UA, appUrl, expect, test } from './support/fixtures';
+
+test.use({ userAgent: WECOM_PHONE_UA, viewport: { width: 390, height: 844 } });
+
+test('the profile shows names, not ids, and every kind of extra attribute', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.engineer });
+  await page.goto(`${appUrl()}/`);
+  const profile = page.getByTestId('profile');
+  await expect(page.getByTestId('profile-name')).toHaveText('何静');
+  await expect(page.getByTestId('profile-status')).toHaveText('已激活');
+  await expect(page.getByTestId('profile-main-department')).not.toHaveText(/^#/);
+  await expect(page.getByTestId('profile-leaders')).not.toHaveText('无');
+  const extattr = page.getByTestId('profile-extattr');
+  await expect(extattr.locator('a[href^="http"]')).not.toHaveCount(0);
+  await expect(extattr).toContainText('小程序');
+  await expect(page.getByTestId('profile-external')).toBeVisible();
+  await expect(profile).not.toContainText('undefined');
+  await page.screenshot({ path: 'e2e/screenshots/profile-phone.png', fullPage: true });
+});
+
+test('post-2022 with snsapi_base: withheld fields say "not shared" with a hint, never blank', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.engineer });
+  await page.goto(`${appUrl()}/`);
+  for (const field of ['mobile', 'email', 'biz-mail', 'gender', 'address']) {
+    await expect(page.getByTestId(`field-${field}`)).toHaveText('未共享');
+  }
+  await expect(page.getByTestId('not-shared-hint')).toContainText('snsapi_privateinfo');
+});
+
+test('with snsapi_privateinfo the consented mobile and email are shown', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.engineer });
+  await page.goto(`${appUrl('privateinfo')}/`);
+  await expect(page.getByTestId('field-mobile')).toHaveText(/^1\d{10}$/);
+  await expect(page.getByTestId('field-email')).toContainText('@');
+  await expect(page.getByTestId('field-gender')).not.toHaveText('未共享');
+  expect((await mock.counters())['/cgi-bin/auth/getuserdetail']).toBe(1);
+  // The consented fields stay on the server: not in any cookie.
+  const cookies = await page.context().cookies();
+  const mobile = (await page.getByTestId('field-mobile').textContent())!;
+  expect(cookies.some((c) => decodeURIComponent(c.value).includes(mobile))).toBe(false);
+});
+
+test('a token revoked on WeCom mid-session does not break the page', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.ceo });
+  await page.goto(`${appUrl('privateinfo')}/`);
+  await expect(page.getByTestId('profile-name')).toHaveText('张伟');
+  await mock.revokeTokens();
+  await mock.resetCounters();
+  await page.reload();
+  await expect(page.getByTestId('profile-name')).toHaveText('张伟');
+  expect((await mock.counters())['/cgi-bin/gettoken']).toBe(1);
+});
+
+test('two sign-ins in a row cost one gettoken', async ({ browser, mock }) => {
+  await mock.revokeTokens();
+  await mock.resetCounters();
+  for (const userid of [DEMO.withUnderscore, DEMO.withAt]) {
+    const context = await browser.newContext({ userAgent: WECOM_PHONE_UA });
+    const page = await context.newPage();
+    await mock.setIdentity({ userid });
+    await page.goto(`${appUrl()}/`);
+    await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', userid);
+    await context.close();
+  }
+  const counters = await mock.counters();
+  expect(counters['/cgi-bin/gettoken']).toBe(1);
+  // The first exchange met the revoked token (rejected, replaced, retried), the second reused the new one.
+  expect(counters['/cgi-bin/auth/getuserinfo']).toBe(3);
+});
+
+test('a repeated view within the cache lifetime costs WeCom nothing', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.withDot });
+  await page.goto(`${appUrl()}/`);
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+  await mock.resetCounters();
+  await page.reload();
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+  expect(await mock.counters()).toEqual({});
+});
+
+test('a linked-corp member signs in and sees their profile', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.linkedCorp });
+  await page.goto(`${appUrl()}/`);
+  await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', DEMO.linkedCorp);
+  await expect(page.getByTestId('profile')).toContainText('互联企业成员');
+});
+
+test('status badges for a disabled member', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.disabled });
+  await page.goto(`${appUrl()}/`);
+  await expect(page.getByTestId('profile-status')).toHaveText('已禁用');
+});
+
+test('WeCom failing while the profile loads gives the error page with a retry', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.left });
+  await page.goto(`${appUrl('privateinfo')}/`);
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+  await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 1 });
+  await page.reload();
+  await expect(page.getByTestId('profile-error')).toBeVisible();
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+});

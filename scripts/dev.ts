@@ -1,0 +1,56 @@
+/**
+ * `npm run dev`: the app in development mode. With a WeCom tenant configured (WECOM_CORP_ID
+ * in the environment or .env.local) it talks to WeCom; without one it starts the bundled
+ * mock of WeCom and points the app at it, so a newcomer can sign in as a demo employee.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import nextEnv from '@next/env';
+import { startMockWeCom } from '../e2e/mock-qyapi/server';
+import { mockTenantEnv } from '../e2e/support/environment';
+
+const root = path.resolve(__dirname, '..');
+nextEnv.loadEnvConfig(root, true);
+
+const port = Number(process.env.PORT ?? 3000);
+const mockPort = Number(process.env.MOCK_PORT ?? 3100);
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  let stopMock = async () => {};
+
+  if (!process.env.WECOM_CORP_ID) {
+    const mock = await startMockWeCom({ port: mockPort, quiet: true });
+    stopMock = mock.close;
+    Object.assign(env, mockTenantEnv(mock.url), {
+      APP_URL: env.APP_URL ?? `http://localhost:${port}`,
+      SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64'),
+    });
+    console.log(`
+  No WECOM_CORP_ID configured: running against the bundled mock of WeCom at ${mock.url}
+  Open ${env.APP_URL} and pick a demo employee on the mock's login page.
+  (Set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET in .env.local to use a real tenant.)
+`);
+  } else {
+    console.log(`\n  Using the WeCom tenant ${process.env.WECOM_CORP_ID}; open ${env.APP_URL ?? `http://localhost:${port}`}\n`);
+  }
+
+  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  const stop = () => next.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  next.on('exit', async (code) => {
+    await stopMock();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
