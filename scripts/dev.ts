@@ -6,12 +6,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import nextEnv from '@next/env';
+import { loadEnvConfig } from '@next/env';
 import { startMockWeCom } from '../e2e/mock-qyapi/server';
 import { mockTenantEnv } from '../e2e/support/environment';
 
 const root = path.resolve(__dirname, '..');
-nextEnv.loadEnvConfig(root, true);
+loadEnvConfig(root, true);
 
 const port = Number(process.env.PORT ?? 3000);
 const mockPort = Number(process.env.MOCK_PORT ?? 3100);
@@ -36,7 +36,7 @@ async function main() {
     console.log(`\n  Using the WeCom tenant ${process.env.WECOM_CORP_ID}; open ${env.APP_URL ?? `http://localhost:${port}`}\n`);
   }
 
-  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port)], {
+  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
     stdio: 'inherit',
