@@ -16,7 +16,7 @@ test('the profile shows names, not ids, and every kind of extra attribute', asyn
   await expect(extattr).toContainText('小程序');
   await expect(page.getByTestId('profile-external')).toBeVisible();
   await expect(profile).not.toContainText('undefined');
-  await page.screenshot({ path: 'e2e/screenshots/profile-phone.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/profile-phone.png', fullPage: true });
 });
 
 test('post-2022 with snsapi_base: withheld fields say "not shared" with a hint, never blank', async ({ page, mock }) => {
@@ -35,6 +35,8 @@ test('with snsapi_privateinfo the consented mobile and email are shown', async (
   await expect(page.getByTestId('field-email')).toContainText('@');
   await expect(page.getByTestId('field-gender')).not.toHaveText('未共享');
   expect((await mock.counters())['/cgi-bin/auth/getuserdetail']).toBe(1);
+  await expect(page.locator('img.avatar')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/profile-phone-consented.png', fullPage: true });
   // The consented fields stay on the server: not in any cookie.
   const cookies = await page.context().cookies();
   const mobile = (await page.getByTestId('field-mobile').textContent())!;
