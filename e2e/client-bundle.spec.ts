@@ -11,7 +11,7 @@ function files(dir: string): string[] {
 }
 
 test('the browser bundle carries no server configuration or WeCom credential handling', () => {
-  const scripts = files(path.resolve(__dirname, '../.next/static')).filter((f) => f.endsWith('.js'));
+  const scripts = files(path.resolve(__dirname, '..', process.env.NEXT_DIST_DIR || '.next', 'static')).filter((f) => f.endsWith('.js'));
   expect(scripts.length).toBeGreaterThan(0);
   const bundle = scripts.map((f) => readFileSync(f, 'utf8')).join('\n');
   for (const marker of ['WECOM_SECRET', 'SESSION_SECRET', 'corpsecret', 'user_ticket', 'session_key', 'access_token', MOCK_APPS[0].secret]) {
