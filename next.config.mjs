@@ -2,6 +2,8 @@
 const nextConfig = {
   // The app never needs to say what powers it; one header less to fingerprint.
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for members who are not the app's admins.
+  experimental: { authInterrupts: true },
   // Lets a benchmark or a second checkout build beside the default .next without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
 };

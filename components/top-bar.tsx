@@ -1,10 +1,26 @@
+import { isAdmin } from '@/lib/admin/admin-access';
+import { getSession } from '@/lib/auth/session';
+import { adminMessagesFor } from '@/lib/i18n/admin-messages';
+import { getLocale } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages';
 
-/** The header on every signed-in page; sign-out is a same-origin POST form. */
-export function TopBar({ t }: { t: Messages }) {
+/** The header on every signed-in page; the directory link only for admins; sign-out is a same-origin POST form. */
+export async function TopBar({ t }: { t: Messages }) {
+  const session = await getSession();
+  const admin = session ? await isAdmin(session.userid) : false;
+  const a = adminMessagesFor(await getLocale());
   return (
     <header className="topbar">
-      <strong>{t.appName}</strong>
+      <nav className="topnav">
+        <a href="/" className="brand">
+          {t.appName}
+        </a>
+        {admin && (
+          <a href="/admin" data-testid="nav-admin">
+            {a.nav}
+          </a>
+        )}
+      </nav>
       <form method="post" action="/auth/sign-out">
         <button type="submit" className="button button-quiet" data-testid="sign-out">
           {t.profile.signOut}

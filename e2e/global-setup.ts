@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { MOCK_ADMIN_TAG_ID } from './mock-qyapi/credentials';
+import { DEMO } from './mock-qyapi/seed';
 import { startMockWeCom } from './mock-qyapi/server';
 import { startApp } from './support/app-server';
 import { mockTenantEnv } from './support/environment';
@@ -10,30 +12,34 @@ import { mockTenantEnv } from './support/environment';
  * environment; every app's output goes to a file (.e2e-logs/) so specs can check the logs.
  */
 export const APP_VARIANTS = {
-  /** The default deployment: snsapi_base, one-minute data cache. */
-  base: {},
+  /** The default deployment: snsapi_base, one-minute data cache; admins by userid and by WeCom tag. */
+  base: { ADMIN_USERIDS: DEMO.ceo, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID) },
   /** Consent flow, and no data cache so every view reaches WeCom. */
   privateinfo: { WECOM_SCOPE: 'snsapi_privateinfo', DATA_CACHE_SECONDS: '0' },
   /** Sessions that end quickly, to see sign-in start again. */
   shortSession: { SESSION_TTL_SECONDS: '3' },
+  /** Against a second mock with a 20,000-member directory. */
+  large: { ADMIN_USERIDS: DEMO.ceo },
 } as const;
 export type AppVariant = keyof typeof APP_VARIANTS;
 
 export default async function globalSetup() {
   const mock = await startMockWeCom({ quiet: true });
+  const largeMock = await startMockWeCom({ quiet: true, directory: 'large' });
   const sessionSecret = randomBytes(32).toString('base64');
   const entries = Object.entries(APP_VARIANTS) as [AppVariant, Record<string, string>][];
   const started = await Promise.all(
     entries.map(([name, variant]) =>
-      startApp({ ...mockTenantEnv(mock.url), SESSION_SECRET: sessionSecret, ...variant }, { logFile: appLogFile(name) }),
+      startApp({ ...mockTenantEnv(name === 'large' ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant }, { logFile: appLogFile(name) }),
     ),
   );
   process.env.E2E_MOCK_URL = mock.url;
+  process.env.E2E_MOCK_URL_large = largeMock.url;
   entries.forEach(([name], i) => (process.env[`E2E_APP_URL_${name}`] = started[i].url));
 
   return async () => {
     await Promise.all(started.map((app) => app.close()));
-    await mock.close();
+    await Promise.all([mock.close(), largeMock.close()]);
   };
 }
 

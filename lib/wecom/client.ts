@@ -92,6 +92,12 @@ export class WeComClient {
     return answer.userlist;
   }
 
+  /** user/list: the department's direct members with their profiles (privacy withholding applies). */
+  async listDepartmentUsers(departmentId: number): Promise<schemas.WeComUser[]> {
+    const answer = await this.call({ api: 'user/list', query: { department_id: departmentId }, schema: schemas.userListSchema });
+    return answer.userlist;
+  }
+
   getTag(tagId: number): Promise<schemas.WeComTag> {
     return this.call({ api: 'tag/get', query: { tagid: tagId }, schema: schemas.tagSchema });
   }

@@ -91,7 +91,14 @@ export function describeErrcode(errcode: number, api: string): ErrcodeEntry {
   return (api === 'gettoken' ? GETTOKEN_OVERRIDES[errcode] : undefined) ?? ERRCODES[errcode] ?? { kind: 'unknown', meaning: 'unknown errcode' };
 }
 
+/**
+ * Next bundles server code into several chunks, so one process can hold two copies of this
+ * class (the client is shared through globalThis). A registered symbol marks instances of any copy.
+ */
+const WECOM_ERROR = Symbol.for('wecom-portal.WeComError');
+
 export class WeComError extends Error {
+  readonly [WECOM_ERROR] = true;
   readonly kind: WeComErrorKind;
   readonly hint?: string;
 
@@ -123,5 +130,5 @@ export class WeComError extends Error {
 }
 
 export function isWeComError(error: unknown): error is WeComError {
-  return error instanceof WeComError;
+  return typeof error === 'object' && error !== null && (error as { [WECOM_ERROR]?: boolean })[WECOM_ERROR] === true;
 }

@@ -48,6 +48,7 @@ export const userSchema = z.looseObject({
     .optional(),
 });
 export type WeComUser = z.infer<typeof userSchema>;
+export const userListSchema = z.looseObject({ userlist: z.array(userSchema).default([]) });
 
 export const userDetailSchema = z.looseObject({
   userid: text,

@@ -1,0 +1,18 @@
+import { adminMessagesFor } from '@/lib/i18n/admin-messages';
+import { getLocale } from '@/lib/i18n/server';
+
+/** Rendered with a 403 by forbidden(): a signed-in member who is not an admin. */
+export default async function Forbidden() {
+  const t = adminMessagesFor(await getLocale());
+  return (
+    <main className="page">
+      <section className="card center" data-testid="forbidden">
+        <h1>{t.forbiddenTitle}</h1>
+        <p>{t.forbiddenBody}</p>
+        <a className="button" href="/">
+          {t.backToProfile}
+        </a>
+      </section>
+    </main>
+  );
+}

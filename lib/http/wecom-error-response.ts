@@ -1,0 +1,23 @@
+import { NextResponse } from 'next/server';
+import type { WeComError } from '@/lib/wecom/errors';
+
+/** How a WeCom failure reaches a JSON API caller: a status by kind, the errcode named, no internals. */
+const STATUS_BY_KIND: Record<WeComError['kind'], number> = {
+  code_invalid: 400,
+  invalid_request: 400,
+  not_found: 404,
+  not_visible: 403,
+  config: 500,
+  rate_limited: 503,
+  busy: 503,
+  token_invalid: 502,
+  unavailable: 502,
+  unknown: 502,
+};
+
+export function weComErrorResponse(error: WeComError): NextResponse {
+  return NextResponse.json(
+    { error: error.kind, errcode: error.errcode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) },
+    { status: STATUS_BY_KIND[error.kind], headers: { 'cache-control': 'no-store' } },
+  );
+}
