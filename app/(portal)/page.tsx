@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { ScanColleagueQrCode } from '@/components/jssdk/scan-colleague-qr';
 import { ProfileCard } from '@/components/profile/profile-card';
 import { TopBar } from '@/components/top-bar';
 import { requireUser } from '@/lib/auth/session';
@@ -20,6 +21,7 @@ export default async function MyProfilePage() {
       <TopBar t={t} />
       <main className="page">
         <ProfileCard profile={profile} t={t.profile} />
+        <ScanColleagueQrCode t={t.jssdk} />
       </main>
     </>
   );

@@ -1,11 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
+import { sessionFromBearer } from './bearer';
 import { SESSION_COOKIE } from './cookies';
 import { unsealSession } from './session-seal';
 import { startLogin } from './start-login';
 
-/** Paths that never need a session: the sign-in callback, health checks, signing out and its page. */
-export const PUBLIC_PATHS = ['/api/wecom/callback', '/api/health', '/signed-out', '/auth/sign-out'];
+/**
+ * Paths that never need a session: the sign-in callbacks (web and mini-program), health
+ * checks, signing out and its page.
+ */
+export const PUBLIC_PATHS = ['/api/wecom/callback', '/api/wecom/miniprogram/login', '/api/health', '/signed-out', '/auth/sign-out'];
+
+/** APIs the mini-program calls with `Authorization: Bearer …` instead of the cookie. */
+export const BEARER_PATHS = ['/api/me'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -22,6 +29,10 @@ export async function gateRequest(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
   const session = await unsealSession(request.cookies.get(SESSION_COOKIE)?.value, config.sessionSecret, config.sessionTtlSeconds);
   if (session) return NextResponse.next();
+  if (BEARER_PATHS.includes(pathname)) {
+    const bearer = await sessionFromBearer(request.headers.get('authorization'), config.sessionSecret, config.sessionTtlSeconds);
+    if (bearer) return NextResponse.next();
+  }
 
   const isPageNavigation = (request.method === 'GET' || request.method === 'HEAD') && !pathname.startsWith('/api/');
   if (!isPageNavigation) {

@@ -61,6 +61,15 @@ const zh = {
     linkedCorp: '互联企业成员',
     avatarAlt: '头像',
   },
+  jssdk: {
+    title: '企业微信功能',
+    scanColleague: '扫描同事的二维码',
+    scanning: '正在打开扫一扫…',
+    scanned: '扫描结果',
+    cancelled: '已取消扫描。',
+    failed: '无法打开企业微信扫一扫',
+    failedHint: '请确认本页是在企业微信中打开的，然后重试。',
+  },
   errors: {
     title: '页面加载失败',
     body: '读取资料时出错了，可能是企业微信暂时不可用。',
@@ -132,6 +141,15 @@ const en: Messages = {
     status: { 1: 'Active', 2: 'Disabled', 4: 'Not activated', 5: 'Left the company' },
     linkedCorp: 'Member of a linked company',
     avatarAlt: 'Avatar',
+  },
+  jssdk: {
+    title: 'WeCom features',
+    scanColleague: "Scan a colleague's QR code",
+    scanning: 'Opening the scanner…',
+    scanned: 'Scanned',
+    cancelled: 'Scan cancelled.',
+    failed: "WeCom's scanner could not be opened",
+    failedHint: 'Make sure this page is open in the WeCom app, then try again.',
   },
   errors: {
     title: 'This page could not be loaded',
