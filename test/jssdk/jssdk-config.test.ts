@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_APPS, MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
-import { startMockWeCom, type MockWeCom } from '@/e2e/mock-qyapi/server';
-import { mockControl } from '@/e2e/support/mock-control';
 import { signJsSdkConfig } from '@/lib/jssdk/jssdk-config';
 import { jsApiSignature } from '@/lib/jssdk/signature';
 import { isWeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';
+import { useMockWeCom } from '../support/use-mock';
 
-let mock: MockWeCom;
-let control: ReturnType<typeof mockControl>;
-
-beforeAll(async () => {
-  mock = await startMockWeCom({ quiet: true });
-  control = mockControl(mock.url);
-});
-afterAll(() => mock.close());
-beforeEach(() => control.reset());
+const wecom = useMockWeCom();
 
 const PAGE = 'http://127.0.0.1:3000/?from=workbench';
 
 describe('JS-SDK configuration against the mock', () => {
   it('signs the page with the corp ticket and the app ticket', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     const config = await signJsSdkConfig(client, PAGE, () => 1_700_000_000_123);
     expect(config).toMatchObject({ corpId: MOCK_CORP_ID, agentId: MOCK_APPS[0].agentId, url: PAGE });
     expect(config.corp.timestamp).toBe(1_700_000_000);
@@ -36,18 +27,18 @@ describe('JS-SDK configuration against the mock', () => {
   });
 
   it('fetches each ticket once for many pages and concurrent callers', async () => {
-    const client = clientFor(mock.url);
-    await control.resetCounters();
+    const client = clientFor(wecom.url);
+    await wecom.control.resetCounters();
     await Promise.all(Array.from({ length: 10 }, (_, i) => signJsSdkConfig(client, `${PAGE}&n=${i}`)));
     await signJsSdkConfig(client, PAGE);
-    const counters = await control.counters();
+    const counters = await wecom.control.counters();
     expect(counters['/cgi-bin/get_jsapi_ticket']).toBe(1);
     expect(counters['/cgi-bin/ticket/get']).toBe(1);
     expect(counters['/cgi-bin/gettoken']).toBe(1);
   });
 
   it('gives different signatures for different pages', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     const a = await signJsSdkConfig(client, `${PAGE}&a=1`);
     const b = await signJsSdkConfig(client, `${PAGE}&a=2`);
     expect(a.agent.signature).not.toBe(b.agent.signature);
@@ -55,8 +46,8 @@ describe('JS-SDK configuration against the mock', () => {
   });
 
   it('surfaces a refused ticket as a WeCom error of its kind', async () => {
-    await control.fault({ path: '/cgi-bin/ticket/get', errcode: 48002 });
-    const error = await signJsSdkConfig(clientFor(mock.url), PAGE).then(() => null, (e: unknown) => e);
+    await wecom.control.fault({ path: '/cgi-bin/ticket/get', errcode: 48002 });
+    const error = await signJsSdkConfig(clientFor(wecom.url), PAGE).then(() => null, (e: unknown) => e);
     expect(isWeComError(error) && error.kind).toBe('config');
   });
 });

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockWeCom, type MockWeCom } from '@/e2e/mock-qyapi/server';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '@/e2e/mock-qyapi/seed';
 import { MemoryStore } from '@/lib/cache/store';
 import { isWeComError, WeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';
-import { mockControl } from '@/e2e/support/mock-control';
+import { useMockWeCom } from '../support/use-mock';
 
-let mock: MockWeCom;
-let control: ReturnType<typeof mockControl>;
-
-beforeAll(async () => {
-  mock = await startMockWeCom({ quiet: true });
-  control = mockControl(mock.url);
-});
-afterAll(() => mock.close());
-beforeEach(() => control.reset());
+const wecom = useMockWeCom();
 
 async function caught(promise: Promise<unknown>): Promise<WeComError> {
   const error = await promise.then(
@@ -27,66 +18,66 @@ async function caught(promise: Promise<unknown>): Promise<WeComError> {
 
 describe('access token', () => {
   it('50 concurrent callers with a cold cache cause exactly one gettoken', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     const users = await Promise.all(Array.from({ length: 50 }, () => client.getUser(DEMO.ceo)));
     expect(users.every((u) => u.userid === DEMO.ceo)).toBe(true);
-    const counters = await control.counters();
+    const counters = await wecom.control.counters();
     expect(counters['/cgi-bin/gettoken']).toBe(1);
     expect(counters['/cgi-bin/user/get']).toBe(50);
   });
 
   it('reuses the cached token across calls', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     await client.getUser(DEMO.ceo);
     await client.listDepartments();
-    expect((await control.counters())['/cgi-bin/gettoken']).toBe(1);
+    expect((await wecom.control.counters())['/cgi-bin/gettoken']).toBe(1);
   });
 
   it('two clients of different apps sharing one store keep separate tokens', async () => {
     const { MOCK_APPS } = await import('@/e2e/mock-qyapi/credentials');
     const store = new MemoryStore();
-    const first = clientFor(mock.url, { store });
-    const second = clientFor(mock.url, { store, agentId: MOCK_APPS[1].agentId, secret: MOCK_APPS[1].secret });
+    const first = clientFor(wecom.url, { store });
+    const second = clientFor(wecom.url, { store, agentId: MOCK_APPS[1].agentId, secret: MOCK_APPS[1].secret });
     expect(first.accessToken.key).not.toBe(second.accessToken.key);
     await first.getUser(DEMO.ceo);
     await second.getUser(DEMO.ceo);
-    expect((await control.counters())['/cgi-bin/gettoken']).toBe(2);
+    expect((await wecom.control.counters())['/cgi-bin/gettoken']).toBe(2);
     expect(await first.accessToken.get()).not.toBe(await second.accessToken.get());
   });
 
   it('a revoked token (40014) is replaced and the call retried once', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     await client.getUser(DEMO.ceo);
-    await control.revokeTokens();
+    await wecom.control.revokeTokens();
     const user = await client.getUser(DEMO.withDot);
     expect(user.userid).toBe(DEMO.withDot);
-    const counters = await control.counters();
+    const counters = await wecom.control.counters();
     expect(counters['/cgi-bin/gettoken']).toBe(2);
     expect(counters['/cgi-bin/user/get']).toBe(3);
   });
 
   it('an expired token (42001) is replaced and the call retried once', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     await client.getUser(DEMO.ceo);
-    await control.advanceClock(7201);
+    await wecom.control.advanceClock(7201);
     expect((await client.getUser(DEMO.ceo)).name).toBeTruthy();
-    expect((await control.counters())['/cgi-bin/gettoken']).toBe(2);
+    expect((await wecom.control.counters())['/cgi-bin/gettoken']).toBe(2);
   });
 
   it('does not loop when the retried call is rejected too', async () => {
-    const client = clientFor(mock.url);
-    await control.fault({ path: '/cgi-bin/user/get', errcode: 40014, times: 10 });
+    const client = clientFor(wecom.url);
+    await wecom.control.fault({ path: '/cgi-bin/user/get', errcode: 40014, times: 10 });
     const error = await caught(client.getUser(DEMO.ceo));
     expect(error.kind).toBe('token_invalid');
     expect(error.errcode).toBe(40014);
-    const counters = await control.counters();
+    const counters = await wecom.control.counters();
     expect(counters['/cgi-bin/user/get']).toBe(2);
     expect(counters['/cgi-bin/gettoken']).toBe(2);
   });
 
   it('a wrong secret is a configuration error naming the errcode, without the secret', async () => {
     const secret = 'mS1000002-wrongwrongwrongwrongwrongwrongwron';
-    const error = await caught(clientFor(mock.url, { secret }).getUser(DEMO.ceo));
+    const error = await caught(clientFor(wecom.url, { secret }).getUser(DEMO.ceo));
     expect(error.kind).toBe('config');
     expect(error.api).toBe('gettoken');
     expect([40001, 40091]).toContain(error.errcode);
@@ -95,7 +86,7 @@ describe('access token', () => {
   });
 
   it('a wrong corp id is 40013, a configuration error', async () => {
-    const error = await caught(clientFor(mock.url, { corpId: 'ww0000000000000000' }).getUser(DEMO.ceo));
+    const error = await caught(clientFor(wecom.url, { corpId: 'ww0000000000000000' }).getUser(DEMO.ceo));
     expect(error).toMatchObject({ kind: 'config', errcode: 40013 });
     expect(error.hint).toMatch(/WECOM_CORP_ID/);
   });
@@ -103,35 +94,35 @@ describe('access token', () => {
 
 describe('retries and failures', () => {
   it('retries "system busy" (-1) with backoff and succeeds', async () => {
-    const client = clientFor(mock.url);
-    await control.fault({ path: '/cgi-bin/user/get', errcode: -1, times: 2 });
+    const client = clientFor(wecom.url);
+    await wecom.control.fault({ path: '/cgi-bin/user/get', errcode: -1, times: 2 });
     expect((await client.getUser(DEMO.ceo)).userid).toBe(DEMO.ceo);
-    expect((await control.counters())['/cgi-bin/user/get']).toBe(3);
+    expect((await wecom.control.counters())['/cgi-bin/user/get']).toBe(3);
   });
 
   it('gives up on "system busy" after 3 retries', async () => {
-    const client = clientFor(mock.url);
-    await control.fault({ path: '/cgi-bin/user/get', errcode: -1, times: 10 });
+    const client = clientFor(wecom.url);
+    await wecom.control.fault({ path: '/cgi-bin/user/get', errcode: -1, times: 10 });
     const error = await caught(client.getUser(DEMO.ceo));
     expect(error).toMatchObject({ kind: 'busy', errcode: -1 });
-    expect((await control.counters())['/cgi-bin/user/get']).toBe(4);
+    expect((await wecom.control.counters())['/cgi-bin/user/get']).toBe(4);
   });
 
   it('rate limiting (45009) surfaces as rate_limited without another gettoken', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     await client.getUser(DEMO.ceo);
-    await control.fault({ path: '/cgi-bin/user/get', errcode: 45009, times: 3 });
+    await wecom.control.fault({ path: '/cgi-bin/user/get', errcode: 45009, times: 3 });
     const error = await caught(client.getUser(DEMO.ceo));
     expect(error).toMatchObject({ kind: 'rate_limited', errcode: 45009 });
-    const counters = await control.counters();
+    const counters = await wecom.control.counters();
     expect(counters['/cgi-bin/gettoken']).toBe(1);
     expect(counters['/cgi-bin/user/get']).toBe(2);
   });
 
   it('a slow answer becomes a typed timeout error', async () => {
-    const client = clientFor(mock.url, { timeoutMs: 200 });
+    const client = clientFor(wecom.url, { timeoutMs: 200 });
     await client.getUser(DEMO.ceo);
-    await control.fault({ path: '/cgi-bin/user/get', delayMs: 1500 });
+    await wecom.control.fault({ path: '/cgi-bin/user/get', delayMs: 1500 });
     const started = Date.now();
     const error = await caught(client.getUser(DEMO.ceo));
     expect(error.kind).toBe('unavailable');
@@ -140,11 +131,11 @@ describe('retries and failures', () => {
   });
 
   it('an HTTP 500 from a gateway is "unavailable", a 503 is retried as busy', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(wecom.url);
     await client.getUser(DEMO.ceo);
-    await control.fault({ path: '/cgi-bin/user/get', status: 500 });
+    await wecom.control.fault({ path: '/cgi-bin/user/get', status: 500 });
     expect((await caught(client.getUser(DEMO.ceo))).kind).toBe('unavailable');
-    await control.fault({ path: '/cgi-bin/user/get', status: 503, times: 1 });
+    await wecom.control.fault({ path: '/cgi-bin/user/get', status: 503, times: 1 });
     expect((await client.getUser(DEMO.ceo)).userid).toBe(DEMO.ceo);
   });
 
