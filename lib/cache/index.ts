@@ -1,12 +1,25 @@
 import 'server-only';
+import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
+import { RedisStore } from './redis-store';
+import { ResilientStore } from './resilient-store';
 import { MemoryStore, type CacheStore } from './store';
 
 /**
- * The process's cache store. Kept on globalThis because Next may load this module
- * more than once (proxy and route bundles, dev reloads) and they must share one cache.
+ * The process's cache store: Redis (with memory to fall back on) when REDIS_URL is set,
+ * so several instances share one access token; memory alone otherwise.
+ * Kept on globalThis because Next may load this module more than once (proxy and route
+ * bundles, dev reloads) and they must share one cache and one Redis connection.
  */
 export function getCacheStore(): CacheStore {
   const holder = globalThis as { __wecomCacheStore?: CacheStore };
-  holder.__wecomCacheStore ??= new MemoryStore();
+  holder.__wecomCacheStore ??= createCacheStore(getConfig().redisUrl);
   return holder.__wecomCacheStore;
+}
+
+function createCacheStore(redisUrl: string | undefined): CacheStore {
+  if (!redisUrl) return new MemoryStore();
+  // The URL is not logged: it may carry a password.
+  log.info('cache.store_selected', { store: 'redis', fallback: 'in-process cache' });
+  return new ResilientStore(new RedisStore(redisUrl));
 }

@@ -7,6 +7,10 @@ export interface CacheStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Stores the value only when the key holds nothing; true when this call stored it. The building block of a lock. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  /** Deletes the key only while it still holds `value`, in one step; true when this call deleted it. */
+  deleteIfEquals(key: string, value: string): Promise<boolean>;
 }
 
 export class MemoryStore implements CacheStore {
@@ -15,6 +19,37 @@ export class MemoryStore implements CacheStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   async get(key: string): Promise<string | null> {
+    return this.read(key);
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.write(key, value, ttlSeconds);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  // Both run without an await between the check and the change, so they are atomic within the process.
+  async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
+    if (ttlSeconds <= 0 || this.read(key) !== null) return false;
+    this.write(key, value, ttlSeconds);
+    return true;
+  }
+
+  async deleteIfEquals(key: string, value: string): Promise<boolean> {
+    if (this.read(key) !== value) return false;
+    this.entries.delete(key);
+    return true;
+  }
+
+  private write(key: string, value: string, ttlSeconds: number) {
+    if (ttlSeconds <= 0) return;
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    this.sweepOccasionally();
+  }
+
+  private read(key: string): string | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (entry.expiresAt <= this.now()) {
@@ -22,16 +57,6 @@ export class MemoryStore implements CacheStore {
       return null;
     }
     return entry.value;
-  }
-
-  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    if (ttlSeconds <= 0) return;
-    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
-    this.sweepOccasionally();
-  }
-
-  async delete(key: string): Promise<void> {
-    this.entries.delete(key);
   }
 
   /** Expired entries are dropped on read; this keeps keys that are never read again from piling up. */
