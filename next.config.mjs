@@ -4,6 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for members who are not the app's admins.
   experimental: { authInterrupts: true },
+  // `next dev` logs each request's URL; the sign-in callback's carries the OAuth code.
+  logging: { incomingRequests: { ignore: [/\/api\/wecom\/callback/] } },
   // Lets a benchmark or a second checkout build beside the default .next without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
 };
