@@ -51,7 +51,7 @@ export async function sendWeComRequest<T extends z.ZodType>(request: WeComReques
   } catch {
     throw WeComError.unavailable(api, 'the answer is not JSON');
   }
-  if (typeof json !== 'object' || json === null) throw WeComError.unavailable(api, 'the answer is not a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw WeComError.unavailable(api, 'the answer is not a JSON object');
 
   const errcode = (json as { errcode?: unknown }).errcode;
   if (errcode !== undefined && errcode !== 0) {
