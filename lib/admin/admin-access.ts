@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getSession, requireUser } from '@/lib/auth/session';
 import type { SessionData } from '@/lib/auth/session-seal';
 import { getCacheStore } from '@/lib/cache';
+import { appCacheKey } from '@/lib/cache/app-keys';
 import { cachedJson } from '@/lib/cache/cached';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
@@ -21,7 +22,7 @@ export const isAdmin = cache(async (userid: string): Promise<boolean> => {
   if (config.adminUserIds.includes(userid)) return true;
   if (config.adminTagId === undefined) return false;
   try {
-    const tag = await cachedJson(getCacheStore(), `wecom:${config.corpId}:${config.agentId}:data:tag:${config.adminTagId}`, config.dataCacheSeconds, () =>
+    const tag = await cachedJson(getCacheStore(), appCacheKey('data', 'tag', config.adminTagId), config.dataCacheSeconds, () =>
       getWeComClient().getTag(config.adminTagId!),
     );
     if (tag.userlist.some((u) => u.userid === userid)) return true;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getCacheStore } from '@/lib/cache';
+import { appCacheKey } from '@/lib/cache/app-keys';
 import { cachedJson } from '@/lib/cache/cached';
 import { getConfig } from '@/lib/config';
 import { getWeComClient, type WeComDepartment } from '@/lib/wecom';
@@ -38,10 +39,7 @@ export interface DirectoryIndex {
 
 const PARALLEL_DEPARTMENT_READS = 8;
 
-function indexKey() {
-  const { corpId, agentId } = getConfig();
-  return `wecom:${corpId}:${agentId}:data:directory_index`;
-}
+const indexKey = () => appCacheKey('data', 'directory_index');
 
 let parsed: { raw: string; index: DirectoryIndex } | null = null;
 

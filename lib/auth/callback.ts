@@ -22,8 +22,8 @@ const MAX_CODE_BYTES = 512;
  */
 export async function handleWeComCallback(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
-  const t = messagesFor(preferredLocale(request.headers.get('accept-language')));
   const locale = preferredLocale(request.headers.get('accept-language'));
+  const t = messagesFor(locale);
   const page = (p: Omit<AuthPage, 'locale'>) => renderAuthPage({ ...p, locale });
   const signInAgain = (returnTo = '/') => ({ label: t.signIn.again, href: returnTo });
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE } from '@/lib/auth/cookies';
-import { unsealSession } from '@/lib/auth/session-seal';
+import { getSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { weComErrorResponse } from '@/lib/http/wecom-error-response';
 import { log } from '@/lib/log';
@@ -14,8 +13,7 @@ const noStore = { 'cache-control': 'no-store' };
 /** `GET /api/wecom/jssdk-config?url=…`: signatures for one of this app's pages, for a signed-in member. */
 export async function jsSdkConfigAnswer(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
-  const session = await unsealSession(request.cookies.get(SESSION_COOKIE)?.value, config.sessionSecret, config.sessionTtlSeconds);
-  if (!session) {
+  if (!(await getSession())) {
     return NextResponse.json({ error: 'unauthenticated', message: 'Sign in first: JS-SDK signatures are for signed-in pages.' }, { status: 401, headers: noStore });
   }
 
