@@ -1,6 +1,7 @@
 // Reads the CLI's MOCK_* environment into startMockWeCom options. Each bad value is reported by
 // the variable's name so the operator knows what to fix.
 
+import { checkCallbackAesKey, checkCallbackDetail, checkCallbackToken, checkCallbackUrl } from './events/callback-config';
 import type { MockWeComOptions } from './server';
 import { checkLatencyMs, checkPrivacy, checkTokenTtlSeconds, checkTrustedDomains, type FieldCheck } from './settings';
 
@@ -57,5 +58,40 @@ export function parseMockEnv(env: Record<string, string | undefined>): FieldChec
     options.directory = directory;
   }
 
+  const callback = readCallback(read);
+  if (!callback.ok) return callback;
+  if (callback.value) options.callback = callback.value;
+
   return { ok: true, value: options };
+}
+
+const CALLBACK_VARIABLES = ['MOCK_CALLBACK_URL', 'MOCK_CALLBACK_TOKEN', 'MOCK_CALLBACK_AES_KEY'] as const;
+
+/** The app's event callback: URL, token and key all three or none; the detail is optional. */
+function readCallback(read: (name: string) => string | undefined): FieldCheck<MockWeComOptions['callback']> {
+  const [url, token, aesKey] = CALLBACK_VARIABLES.map((name) => read(name)?.trim());
+  const detail = read('MOCK_CALLBACK_DETAIL')?.trim();
+  const together = `${CALLBACK_VARIABLES.join(', ')} go together`;
+  if (url === undefined && token === undefined && aesKey === undefined) {
+    return detail === undefined
+      ? { ok: true, value: undefined }
+      : { ok: false, message: `MOCK_CALLBACK_DETAIL: set only with a callback (${together})` };
+  }
+  const missing = CALLBACK_VARIABLES.find((_, i) => [url, token, aesKey][i] === undefined);
+  if (missing) return { ok: false, message: `${missing}: missing (${together})` };
+
+  const checks = [
+    ['MOCK_CALLBACK_URL', checkCallbackUrl(url)],
+    ['MOCK_CALLBACK_TOKEN', checkCallbackToken(token)],
+    ['MOCK_CALLBACK_AES_KEY', checkCallbackAesKey(aesKey)],
+  ] as const;
+  for (const [name, check] of checks) {
+    if (!check.ok) return { ok: false, message: `${name}: ${check.message}` };
+  }
+  const detailCheck = detail === undefined ? undefined : checkCallbackDetail(detail);
+  if (detailCheck && !detailCheck.ok) return { ok: false, message: `MOCK_CALLBACK_DETAIL: ${detailCheck.message}` };
+  return {
+    ok: true,
+    value: { url: url!, token: token!, aesKey: aesKey!, ...(detailCheck?.ok ? { detail: detailCheck.value } : {}) },
+  };
 }

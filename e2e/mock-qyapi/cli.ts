@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   console.log(`  corp id      ${MOCK_CORP_ID}`);
   for (const app of MOCK_APPS) console.log(`  app ${app.agentId}  ${app.name}  secret ${app.secret}`);
   console.log(`  privacy ${parsed.value.privacy ?? 'post-2022'}, directory ${parsed.value.directory ?? 'seed'}`);
+  const { callback } = parsed.value;
+  // Token and key stay out of the output: they are the app's secrets.
+  console.log(callback ? `  event callback ${callback.url} (${callback.detail ?? 'ids-only'})` : '  event callback: none (set MOCK_CALLBACK_URL, MOCK_CALLBACK_TOKEN, MOCK_CALLBACK_AES_KEY)');
   console.log('\nFor the app (.env.local):');
   console.log(`WECOM_API_BASE=${mock.url}`);
   console.log(`WECOM_OAUTH_URL=${mock.url}/connect/oauth2/authorize`);

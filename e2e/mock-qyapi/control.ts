@@ -1,8 +1,9 @@
 // The control API under /__mock/: how tests steer the mock (who logs in, faults, clock,
 // settings) and read what it saw (counters). JSON in, JSON out; bad input is a 400 with a
-// message, never a crash.
+// message, never a crash. Directory changes and event callbacks live in events/control-routes.ts.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchPatternRoute } from './events/control-routes';
 import { parseFaultRequest } from './faults';
 import { isPlainObject, parseJsonBody, readBody, sendJson } from './http';
 import { checkSettingsPatch } from './settings';
@@ -37,7 +38,7 @@ function parseIdentity(body: unknown, state: MockState): { ok: true; identity: P
 function directorySummary(state: MockState) {
   const { directory } = state;
   return {
-    members: directory.seedMembers.map((m) => ({
+    members: directory.chooserMembers.map((m) => ({
       userid: m.userid,
       name: m.name,
       position: m.position,
@@ -114,16 +115,26 @@ const handlers: Record<string, ControlHandler> = {
   'GET /__mock/directory': (_body, state) => ok(directorySummary(state)),
 };
 
+/** The handler for a method and path: the fixed table first, then the routes with parameters. */
+function findHandler(method: string, path: string): { run: (body: unknown, state: MockState) => Reply | Promise<Reply> } | Reply {
+  const key = `${method} ${path}`;
+  if (Object.hasOwn(handlers, key)) return { run: handlers[key] };
+  const match = matchPatternRoute(method, path);
+  if (match?.kind === 'route') return { run: (body, state) => match.route.handle(state, body, match.params) };
+  if (match?.kind === 'badParam') return badRequest(match.message);
+  const knownPath = match?.kind === 'wrongMethod' || Object.keys(handlers).some((k) => k.endsWith(` ${path}`));
+  return knownPath ? { status: 405, body: { error: `${method} not allowed on ${path}` } } : { status: 404, body: { error: `unknown control path ${path}` } };
+}
+
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, state: MockState): Promise<void> {
-  const key = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
-  const handler = Object.hasOwn(handlers, key) ? handlers[key] : undefined;
-  if (!handler) {
-    const knownPath = Object.keys(handlers).some((k) => k.endsWith(` ${url.pathname}`));
-    sendJson(res, knownPath ? 405 : 404, { error: knownPath ? `${req.method} not allowed on ${url.pathname}` : `unknown control path ${url.pathname}` });
+  const method = req.method ?? 'GET';
+  const found = findHandler(method, url.pathname.replace(/\/$/, ''));
+  if (!('run' in found)) {
+    sendJson(res, found.status, found.body);
     return;
   }
   let body: unknown = {};
-  if (req.method === 'POST') {
+  if (method === 'POST' || method === 'PATCH') {
     const parsed = parseJsonBody(await readBody(req));
     if (!parsed.ok) {
       sendJson(res, 400, { error: parsed.message });
@@ -131,6 +142,6 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     }
     body = parsed.value;
   }
-  const reply = handler(body, state);
+  const reply = await found.run(body, state);
   sendJson(res, reply.status, reply.body);
 }

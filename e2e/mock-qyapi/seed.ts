@@ -206,6 +206,6 @@ export const SEED_LINKED_MEMBERS: Member[] = [
 ];
 
 export const SEED_TAGS: Tag[] = [
-  { tagid: MOCK_ADMIN_TAG_ID, tagname: '门户管理员', userids: [...DEMO.admins] },
-  { tagid: 2, tagname: '新员工', userids: ['wuhao', 'zhengshuang', 'xuqing'] },
+  { tagid: MOCK_ADMIN_TAG_ID, tagname: '门户管理员', userids: [...DEMO.admins], partyids: [] },
+  { tagid: 2, tagname: '新员工', userids: ['wuhao', 'zhengshuang', 'xuqing'], partyids: [] },
 ];

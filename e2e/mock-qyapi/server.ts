@@ -7,6 +7,7 @@ import { handleAsset, isAssetPath } from './asset-routes';
 import { handleControl } from './control';
 import { MOCK_CORP_ID } from './credentials';
 import { buildDirectory } from './directory';
+import { checkCallbackRequest, type CallbackConfig, type CallbackDetail } from './events/callback-config';
 import { sendJson } from './http';
 import { LOGIN_CHOICE_PATH, handleLoginChoice, handleLoginEntry } from './login/routes';
 import { handleQyapi } from './qyapi/router';
@@ -20,6 +21,11 @@ export interface MockWeComOptions {
   trustedDomains?: string[];
   directory?: 'seed' | 'large';
   latencyMs?: number;
+  /**
+   * The app's event callback, as if configured in the admin console before the test. No URL check
+   * at start (the app may not be up yet). Reset restores it.
+   */
+  callback?: { url: string; token: string; aesKey: string; detail?: CallbackDetail };
   quiet?: boolean;
 }
 
@@ -37,6 +43,13 @@ function settingsFrom(options: MockWeComOptions): MockSettings {
   const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs });
   if (!patch.ok) throw new Error(`startMockWeCom: ${patch.message}`);
   return { ...DEFAULT_SETTINGS, ...patch.value };
+}
+
+function callbackFrom(options: MockWeComOptions): CallbackConfig | undefined {
+  if (options.callback === undefined) return undefined;
+  const parsed = checkCallbackRequest(options.callback, { allowVerify: false });
+  if (!parsed.ok) throw new Error(`startMockWeCom: callback: ${parsed.message}`);
+  return parsed.value.config;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, state: MockState): Promise<void> {
@@ -68,7 +81,9 @@ export async function startMockWeCom(options: MockWeComOptions = {}): Promise<Mo
   const directoryKind = options.directory ?? 'seed';
   if (directoryKind !== 'seed' && directoryKind !== 'large') throw new Error('startMockWeCom: directory must be "seed" or "large"');
 
-  const state = createMockState(buildDirectory(directoryKind), settings);
+  const callback = callbackFrom(options);
+
+  const state = createMockState(buildDirectory(directoryKind), settings, callback);
   const server = createServer((req, res) => {
     const startedAt = Date.now();
     const rawUrl = req.url ?? '/';

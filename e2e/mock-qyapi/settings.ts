@@ -11,7 +11,16 @@ export interface MockSettings {
   /** Hosts allowed in redirect_uri; "host" matches any port, "host:port" only that port. */
   trustedDomains: string[];
   latencyMs: number;
+  /**
+   * How long the app may take to answer an event callback before it counts as failed (WeCom: 5 s).
+   * Optional so that GET /__mock/settings shows it only once a test set it; see CALLBACK_DEFAULTS.
+   */
+  callbackTimeoutMs?: number;
+  /** Pause between delivery attempts of one event; WeCom's is short, tests set 0. */
+  callbackRetryDelayMs?: number;
 }
+
+export const CALLBACK_DEFAULTS = { callbackTimeoutMs: 5000, callbackRetryDelayMs: 1000 } as const;
 
 export const DEFAULT_SETTINGS: MockSettings = {
   privacy: 'post-2022',
@@ -56,11 +65,20 @@ export function checkTrustedDomains(value: unknown): FieldCheck<string[]> {
   return { ok: true, value: hosts };
 }
 
-const checks: { [K in keyof MockSettings]: (value: unknown) => FieldCheck<MockSettings[K]> } = {
+function wholeMs(name: string, min: number, max: number) {
+  return (value: unknown): FieldCheck<number> =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? { ok: true, value }
+      : { ok: false, message: `${name} must be a whole number of milliseconds between ${min} and ${max}` };
+}
+
+const checks: { [K in keyof MockSettings]-?: (value: unknown) => FieldCheck<NonNullable<MockSettings[K]>> } = {
   privacy: checkPrivacy,
   tokenTtlSeconds: checkTokenTtlSeconds,
   trustedDomains: checkTrustedDomains,
   latencyMs: checkLatencyMs,
+  callbackTimeoutMs: wholeMs('callbackTimeoutMs', 1, MAX_LATENCY_MS),
+  callbackRetryDelayMs: wholeMs('callbackRetryDelayMs', 0, MAX_LATENCY_MS),
 };
 
 /** Validates a partial settings object; unknown keys are refused so typos do not pass silently. */

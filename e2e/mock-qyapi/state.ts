@@ -4,6 +4,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { createMockClock } from './clock';
 import type { Directory } from './directory';
+import type { CallbackConfig } from './events/callback-config';
 import { createFaultPlan } from './faults';
 import { createGrants } from './grants';
 import type { MockSettings } from './settings';
@@ -15,8 +16,30 @@ export type PreselectedIdentity =
   | { kind: 'refuse' }
   | undefined;
 
+/** Runs jobs one at a time, in the order they were queued; a failed job does not stop the next. */
+export interface SerialQueue {
+  run<T>(job: () => Promise<T>): Promise<T>;
+}
+
+function createSerialQueue(): SerialQueue {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run(job) {
+      const next = tail.then(job, job);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
 export interface MockState {
   readonly directory: Directory;
+  /** The app's event callback (URL, Token, EncodingAESKey), or undefined when none is set. */
+  callback: CallbackConfig | undefined;
+  /** Event pushes wait here so that the app sees changes in the order they were made. */
+  readonly outbox: SerialQueue;
+  /** Aborted when the mock closes: outgoing requests and waits stop. */
+  readonly closing: AbortSignal;
   /** Origin of this mock, used in avatar and QR URLs. Set once the port is known. */
   origin: string;
   settings: MockSettings;
@@ -28,11 +51,12 @@ export interface MockState {
   countCall(path: string): void;
   /** Waits, but gives up when the mock closes so no timer outlives it. */
   sleep(ms: number): Promise<void>;
+  /** Everything back to the start options: directory, callback, settings, clock, grants, faults, counters. */
   reset(options?: { keepTokens?: boolean }): void;
   shutdown(): void;
 }
 
-export function createMockState(directory: Directory, startSettings: MockSettings): MockState {
+export function createMockState(directory: Directory, startSettings: MockSettings, startCallback?: CallbackConfig): MockState {
   const clock = createMockClock();
   const grants = createGrants(clock);
   const faults = createFaultPlan();
@@ -41,6 +65,9 @@ export function createMockState(directory: Directory, startSettings: MockSetting
 
   const state: MockState = {
     directory,
+    callback: startCallback && structuredClone(startCallback),
+    outbox: createSerialQueue(),
+    closing: closing.signal,
     origin: '',
     settings: structuredClone(startSettings),
     identity: undefined,
@@ -56,6 +83,10 @@ export function createMockState(directory: Directory, startSettings: MockSetting
     },
     reset(options = {}) {
       state.settings = structuredClone(startSettings);
+      // The directory goes back to the seed, and the callback to the one given at start (a
+      // callback set through the control API is cleared).
+      directory.reset();
+      state.callback = startCallback && structuredClone(startCallback);
       state.identity = undefined;
       clock.reset();
       grants.clear(options);

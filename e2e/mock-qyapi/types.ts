@@ -57,4 +57,6 @@ export interface Tag {
   tagid: number;
   tagname: string;
   userids: string[];
+  /** Departments tagged as a whole (tag/get `partylist`). */
+  partyids: number[];
 }

@@ -15,7 +15,7 @@ import { renderChooserPage, renderErrorPage, renderSsoPage, type ChoiceButton } 
 import { checkLoginRequest, type LoginFlow, type LoginRequest } from './validate';
 
 export const LOGIN_CHOICE_PATH = '/__mock/login/choose';
-/** The chooser stays readable: the seed people, never thousands of generated ones. */
+/** The chooser stays readable: the seed people (and members created at run time), never thousands of generated ones. */
 const MAX_CHOICES = 60;
 
 type Choice = LoginIdentity | { kind: 'refuse' };
@@ -44,7 +44,7 @@ function badgeOf(member: Member, state: MockState): string | undefined {
 }
 
 function memberButtons(original: URLSearchParams, flow: LoginFlow, state: MockState): ChoiceButton[] {
-  return state.directory.seedMembers.slice(0, MAX_CHOICES).map((member) => ({
+  return state.directory.chooserMembers.slice(0, MAX_CHOICES).map((member) => ({
     userid: member.userid,
     name: member.name,
     position: member.position,

@@ -111,7 +111,8 @@ export const contactRoutes: QyapiRouteTable = {
         const member = state.directory.findMember(userid);
         return member && state.directory.isMemberVisible(member) ? [{ userid, name: member.name }] : [];
       });
-      return { tagname: tag.tagname, userlist, partylist: [] };
+      const partylist = tag.partyids.filter((id) => state.directory.isDepartmentVisible(id));
+      return { tagname: tag.tagname, userlist, partylist };
     },
   },
 };
