@@ -1,13 +1,13 @@
 import { isAdmin } from '@/lib/admin/admin-access';
-import { getSession } from '@/lib/auth/session';
+import { verifySession } from '@/lib/auth/dal';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages';
 
 /** The header on every signed-in page; the directory link only for admins; sign-out is a same-origin POST form. */
 export async function TopBar({ t }: { t: Messages }) {
-  const session = await getSession();
-  const admin = session ? await isAdmin(session.userid) : false;
+  const verdict = await verifySession('cookie');
+  const admin = verdict.ok ? await isAdmin(verdict.session.userid) : false;
   const a = adminMessagesFor(await getLocale());
   return (
     <header className="topbar">

@@ -20,6 +20,8 @@ export const APP_VARIANTS = {
   shortSession: { SESSION_TTL_SECONDS: '3' },
   /** Against a second mock with a 20,000-member directory. */
   large: { ADMIN_USERIDS: DEMO.ceo },
+  /** No callback: offboarding must still take effect once the cached answers expire. */
+  offboarding: { DATA_CACHE_SECONDS: '2', ADMIN_USERIDS: `${DEMO.ceo},xie.ting` },
 } as const;
 export type AppVariant = keyof typeof APP_VARIANTS;
 
@@ -27,7 +29,7 @@ export default async function globalSetup() {
   const mock = await startMockWeCom({ quiet: true });
   const largeMock = await startMockWeCom({ quiet: true, directory: 'large' });
   const sessionSecret = randomBytes(32).toString('base64');
-  const entries = Object.entries(APP_VARIANTS) as [AppVariant, Record<string, string>][];
+  const entries = Object.entries(APP_VARIANTS) as unknown as [AppVariant, Record<string, string>][];
   const started = await Promise.all(
     entries.map(([name, variant]) =>
       startApp({ ...mockTenantEnv(name === 'large' ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant }, { logFile: appLogFile(name) }),

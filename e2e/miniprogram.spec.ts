@@ -121,11 +121,18 @@ test.describe('/api/me', () => {
     expect((await me(request, token)).status()).toBe(200);
   });
 
-  test('a member outside the visible range gets 403 not_visible, not a 500', async ({ request, mock }) => {
-    const { token } = await (await signIn(request, await mock.miniProgramCode(DEMO.outsideRange))).json();
-    const response = await me(request, token);
-    expect(response.status()).toBe(403);
-    expect(await response.json()).toMatchObject({ error: 'not_visible', errcode: 60011 });
+  test('a member outside the visible range, disabled or gone gets 403 member_inactive and no token', async ({ request, mock }) => {
+    for (const [userid, reason] of [
+      [DEMO.outsideRange, 'not_visible'],
+      [DEMO.disabled, 'disabled'],
+      [DEMO.left, 'left'],
+    ]) {
+      const response = await signIn(request, await mock.miniProgramCode(userid));
+      expect(response.status(), userid).toBe(403);
+      const body = await response.json();
+      expect(body).toMatchObject({ error: 'member_inactive', reason });
+      expect(body.token).toBeUndefined();
+    }
   });
 
   test('answers the cookie session of a browser sign-in too', async ({ page, mock }) => {

@@ -1,5 +1,5 @@
 import { DEMO } from './mock-qyapi/seed';
-import { WECOM_PHONE_UA, appUrl, expect, test } from './support/fixtures';
+import { WECOM_PHONE_UA, appUrl, expect, sessionCookie, test } from './support/fixtures';
 
 test.use({ userAgent: WECOM_PHONE_UA, viewport: { width: 390, height: 844 } });
 
@@ -88,14 +88,21 @@ test('a linked-corp member signs in and sees their profile', async ({ page, mock
   await expect(page.getByTestId('profile')).toContainText('互联企业成员');
 });
 
-test('status badges for a disabled member', async ({ page, mock }) => {
+test('a member WeCom has disabled cannot sign in: a 403 page names the company, with no retry loop', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.disabled });
+  const pages: number[] = [];
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest()) pages.push(response.status());
+  });
   await page.goto(`${appUrl()}/`);
-  await expect(page.getByTestId('profile-status')).toHaveText('已禁用');
+  await expect(page.getByTestId('member-inactive')).toContainText('星河智能科技有限公司');
+  expect(pages.at(-1)).toBe(403);
+  expect(pages.length).toBeLessThan(6);
+  expect(await sessionCookie(page.context())).toBeUndefined();
 });
 
 test('WeCom failing while the profile loads gives the error page with a retry', async ({ page, mock }) => {
-  await mock.setIdentity({ userid: DEMO.left });
+  await mock.setIdentity({ userid: DEMO.withUnderscore });
   await page.goto(`${appUrl('privateinfo')}/`);
   await expect(page.getByTestId('profile-name')).toBeVisible();
   await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 1 });

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { ScanColleagueQrCode } from '@/components/jssdk/scan-colleague-qr';
 import { ProfileCard } from '@/components/profile/profile-card';
 import { TopBar } from '@/components/top-bar';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/dal';
 import { getMessages } from '@/lib/i18n/server';
 import { loadProfile } from '@/lib/profile/load-profile';
 import { isWeComError } from '@/lib/wecom';
@@ -22,6 +22,12 @@ export default async function MyProfilePage() {
       <main className="page">
         <ProfileCard profile={profile} t={t.profile} />
         <ScanColleagueQrCode t={t.jssdk} />
+        <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
+          <input type="hidden" name="scope" value="everywhere" />
+          <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
+            {t.profile.signOutEverywhere}
+          </button>
+        </form>
       </main>
     </>
   );

@@ -1,7 +1,7 @@
 import { DirectoryBrowser } from '@/components/admin/directory-browser';
 import { TopBar } from '@/components/top-bar';
-import { requireAdmin } from '@/lib/admin/admin-access';
-import { getDirectoryIndex } from '@/lib/admin/directory-index';
+import { requireAdmin } from '@/lib/auth/dal';
+import { getDirectoryIndex } from '@/lib/admin/directory-store';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 

@@ -40,6 +40,7 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
   const [refreshing, setRefreshing] = useState(false);
+  const [refreshFailure, setRefreshFailure] = useState<string | null>(null);
   const debouncedQuery = useDebounced(query, 200);
 
   useEffect(() => setOffset(0), [departmentId, includeSub, debouncedQuery]);
@@ -49,10 +50,19 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
 
   const refresh = async () => {
     setRefreshing(true);
+    setRefreshFailure(null);
     try {
-      await fetch('/api/admin/refresh', { method: 'POST' });
+      const response = await fetch('/api/admin/refresh', { method: 'POST' });
+      if (!response.ok) {
+        // The server kept the previous directory; so does this page.
+        const body = (await response.json().catch(() => ({}))) as { errcode?: number | null; message?: string };
+        setRefreshFailure(body.errcode ? `errcode ${body.errcode}` : `HTTP ${response.status}`);
+        return;
+      }
       await mutate((key) => typeof key === 'string' && key.startsWith('/api/admin/'));
       router.refresh();
+    } catch {
+      setRefreshFailure('network');
     } finally {
       setRefreshing(false);
     }
@@ -84,6 +94,11 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
           </button>
         </div>
 
+        {refreshFailure && (
+          <p className="load-failed" role="alert" data-testid="refresh-failed">
+            {t.refreshFailed(refreshFailure)}
+          </p>
+        )}
         {error && !data ? (
           <p className="load-failed" role="alert">
             {t.loadFailed}{' '}

@@ -1,12 +1,8 @@
 import 'server-only';
-import { forbidden } from 'next/navigation';
-import { NextResponse } from 'next/server';
 import { cache } from 'react';
-import { getSession, requireUser } from '@/lib/auth/session';
-import type { SessionData } from '@/lib/auth/session-seal';
 import { getCacheStore } from '@/lib/cache';
-import { appCacheKey } from '@/lib/cache/app-keys';
 import { cachedJson } from '@/lib/cache/cached';
+import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { getMember } from '@/lib/profile/directory-data';
@@ -14,15 +10,16 @@ import { getWeComClient, isWeComError } from '@/lib/wecom';
 
 /**
  * Who may use the admin area: userids in ADMIN_USERIDS, and members of the WeCom tag
- * WECOM_ADMIN_TAG_ID (directly, or through a department the tag includes). Checked on the
- * server next to the data, in every admin page and route handler.
+ * WECOM_ADMIN_TAG_ID (directly, or through a department the tag includes). Only ever asked
+ * about a caller the session door (lib/auth/dal.ts) has already found active in WeCom, so a
+ * deleted or disabled member listed in ADMIN_USERIDS has no rights.
  */
 export const isAdmin = cache(async (userid: string): Promise<boolean> => {
   const config = getConfig();
   if (config.adminUserIds.includes(userid)) return true;
   if (config.adminTagId === undefined) return false;
   try {
-    const tag = await cachedJson(getCacheStore(), appCacheKey('data', 'tag', config.adminTagId), config.dataCacheSeconds, () =>
+    const tag = await cachedJson(getCacheStore(), cacheKeys.tag(config.adminTagId), config.dataCacheSeconds, () =>
       getWeComClient().getTag(config.adminTagId!),
     );
     if (tag.userlist.some((u) => u.userid === userid)) return true;
@@ -35,20 +32,3 @@ export const isAdmin = cache(async (userid: string): Promise<boolean> => {
     return false;
   }
 });
-
-/** For admin pages: the session of an admin, or the 403 page (app/forbidden.tsx). */
-export async function requireAdmin(): Promise<SessionData> {
-  const session = await requireUser();
-  if (!(await isAdmin(session.userid))) forbidden();
-  return session;
-}
-
-/** For admin route handlers: null when the caller is an admin, else the JSON answer to send. */
-export async function adminApiDenial(): Promise<NextResponse | null> {
-  const session = await getSession();
-  if (!session) return NextResponse.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 });
-  if (!(await isAdmin(session.userid))) {
-    return NextResponse.json({ error: 'forbidden', message: "This API is for the app's admins." }, { status: 403 });
-  }
-  return null;
-}

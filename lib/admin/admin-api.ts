@@ -5,8 +5,8 @@ import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import { getConfig } from '@/lib/config';
 import { weComErrorResponse } from '@/lib/http/wecom-error-response';
 import { isWeComError } from '@/lib/wecom';
-import { adminApiDenial } from './admin-access';
-import { forgetDirectoryIndex, getDirectoryIndex } from './directory-index';
+import { apiCaller } from '@/lib/auth/dal';
+import { getDirectoryIndex, rebuildNow } from './directory-store';
 import { searchMembers } from './member-search';
 
 /** The JSON behind the admin directory; every handler checks admin rights itself. */
@@ -14,8 +14,8 @@ import { searchMembers } from './member-search';
 const noStore = { 'cache-control': 'private, no-store' };
 
 async function asAdmin(answer: () => Promise<NextResponse>): Promise<NextResponse> {
-  const denial = await adminApiDenial();
-  if (denial) return denial;
+  const caller = await apiCaller('cookie', { admin: true });
+  if (!caller.ok) return caller.response;
   try {
     return await answer();
   } catch (error) {
@@ -63,8 +63,7 @@ export function refreshAnswer(request: NextRequest): Promise<NextResponse> {
     if (!isSameOriginRequest(request, getConfig().appUrl)) {
       return NextResponse.json({ error: 'forbidden', message: 'Refresh must come from this site.' }, { status: 403 });
     }
-    await forgetDirectoryIndex();
-    const index = await getDirectoryIndex();
+    const index = await rebuildNow();
     return NextResponse.json({ refreshed: true, builtAt: index.builtAt, members: index.members.length }, { headers: noStore });
   });
 }

@@ -4,14 +4,19 @@ import { getConfig, type AppConfig } from '@/lib/config';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
 import { log } from '@/lib/log';
+import { getCacheStore } from '@/lib/cache';
+import { cacheKeys } from '@/lib/cache/keys';
 import { saveConsentedDetail } from '@/lib/profile/consented-detail';
+import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError, type WeComError, type WeComIdentity } from '@/lib/wecom';
 import { isWeComClient } from '@/lib/wecom/oauth-urls';
 import { renderAuthPage, type AuthPage } from './auth-page';
-import { LOGIN_STATE_COOKIE, LOGIN_STATE_TTL_SECONDS, SESSION_COOKIE, cookieAttributes } from './cookies';
+import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName, sessionCookieName } from './cookies';
+import { renderInactivePage } from './inactive-page';
 import { readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
+import { memberStanding } from './member-standing';
 import { safeReturnPath } from './safe-return-path';
-import { sealSession } from './session-seal';
+import { newSessionId, sealSession } from './session-seal';
 import { startLogin } from './start-login';
 
 const MAX_CODE_BYTES = 512;
@@ -31,10 +36,14 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const state = params.get('state');
   const code = params.get('code');
 
-  const pending = await readPendingLogins(request.cookies.get(LOGIN_STATE_COOKIE)?.value, config.sessionSecret);
+  const stateCookie = loginStateCookieName(config.appUrl);
+  const pending = await readPendingLogins(request.cookies.get(stateCookie)?.value, config.sessionSecret);
   const login = state ? pending.find((p) => p.state === state) : undefined;
-  if (!login) {
-    log.warn('login.state_rejected', { reason: state ? 'unknown_or_used' : 'missing' });
+  // The cookie holds the pending list, so an old copy of it would hold a state again: each
+  // state is also spent on the server, once, for as long as it could be valid.
+  const firstUse = login ? await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', LOGIN_STATE_TTL_SECONDS) : false;
+  if (!login || !firstUse) {
+    log.warn('login.state_rejected', { reason: !state ? 'missing' : login ? 'replayed' : 'unknown_or_used' });
     return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
   }
 
@@ -42,11 +51,11 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const remaining = pending.filter((p) => p !== login);
   const finish = async (response: NextResponse) => {
     // A restarted login has already written its own pending list.
-    if (response.cookies.get(LOGIN_STATE_COOKIE)) return response;
+    if (response.cookies.get(stateCookie)) return response;
     if (remaining.length > 0) {
-      response.cookies.set(LOGIN_STATE_COOKIE, await sealPendingLogins(remaining, config.sessionSecret), cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS));
+      response.cookies.set(stateCookie, await sealPendingLogins(remaining, config.sessionSecret), cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS));
     } else {
-      response.cookies.set(LOGIN_STATE_COOKIE, '', cookieAttributes(config.appUrl, 0));
+      response.cookies.set(stateCookie, '', cookieAttributes(config.appUrl, 0));
     }
     return response;
   };
@@ -74,13 +83,21 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
     return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody }));
   }
 
+  // WeCom's login pages can still hand out a code for a member it has since disabled; the
+  // profile read here is the one the first page needs anyway, so this costs no extra call.
+  const standing = await memberStanding(() => getMember(identity.userid));
+  if (standing.kind === 'inactive') {
+    log.info('login.member_inactive', { userid: identity.userid, reason: standing.reason });
+    return finish(await renderInactivePage(locale, config.corpId));
+  }
+
   if (identity.userTicket) await fetchConsentedDetail(identity.userTicket);
 
   const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
-  const sealed = await sealSession({ userid: identity.userid, signedInAt: Date.now(), via }, config.sessionSecret, config.sessionTtlSeconds);
+  const sealed = await sealSession({ sid: newSessionId(), userid: identity.userid, signedInAt: Date.now(), via }, config.sessionSecret, config.sessionTtlSeconds);
   log.info('login.succeeded', { userid: identity.userid, via, linkedCorp: Boolean(identity.linkedCorpId) });
   const response = new NextResponse(null, { status: 303, headers: { location: `${config.appUrl}${returnTo}`, 'cache-control': 'no-store' } });
-  response.cookies.set(SESSION_COOKIE, sealed, cookieAttributes(config.appUrl, config.sessionTtlSeconds));
+  response.cookies.set(sessionCookieName(config.appUrl), sealed, cookieAttributes(config.appUrl, config.sessionTtlSeconds));
   return finish(response);
 }
 

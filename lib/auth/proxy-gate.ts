@@ -1,45 +1,56 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { sessionFromBearer } from './bearer';
-import { SESSION_COOKIE } from './cookies';
-import { unsealSession } from './session-seal';
+import { apiDenial } from './api-denial';
+import { sessionCookieName } from './cookies';
+import { credentialOf, unsealCredential } from './session-credential';
 import { startLogin } from './start-login';
 
 /**
- * Paths that never need a session: the sign-in callbacks (web and mini-program), health
- * checks, signing out and its page.
+ * Paths that never need a session: the sign-in callbacks (web and mini-program), WeCom's
+ * event callbacks, health checks, signing in and out and their pages.
  */
-export const PUBLIC_PATHS = ['/api/wecom/callback', '/api/wecom/miniprogram/login', '/api/health', '/signed-out', '/auth/sign-out'];
+export const PUBLIC_PATHS = [
+  '/api/wecom/callback',
+  '/api/wecom/miniprogram/login',
+  '/api/wecom/events',
+  '/api/health',
+  '/signed-out',
+  '/auth/sign-out',
+  '/auth/sign-in',
+  '/auth/inactive',
+];
 
 /** APIs the mini-program calls with `Authorization: Bearer …` instead of the cookie. */
 export const BEARER_PATHS = ['/api/me'];
+
+/** The path the proxy saw, so a page can send a rejected visitor back to it after signing in again. */
+export const REQUEST_PATH_HEADER = 'x-portal-request-path';
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 /**
- * The proxy's cheap, optimistic check: is there a session cookie that unseals? Pages and
- * route handlers check again next to the data; this only decides where to send a visitor.
+ * The proxy's cheap, optimistic check: does the request carry a session that unseals for
+ * its carrier? It reads no store and asks no WeCom; the session door (lib/auth/dal.ts)
+ * decides next to the data. This only decides where to send a visitor.
  */
 export async function gateRequest(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
 
   const config = getConfig();
-  const session = await unsealSession(request.cookies.get(SESSION_COOKIE)?.value, config.sessionSecret, config.sessionTtlSeconds);
-  if (session) return NextResponse.next();
-  if (BEARER_PATHS.includes(pathname)) {
-    const bearer = await sessionFromBearer(request.headers.get('authorization'), config.sessionSecret, config.sessionTtlSeconds);
-    if (bearer) return NextResponse.next();
+  const accept = BEARER_PATHS.includes(pathname) ? 'cookie-or-bearer' : 'cookie';
+  const credential = credentialOf(accept, request.cookies.get(sessionCookieName(config.appUrl))?.value, request.headers.get('authorization'));
+  if (await unsealCredential(credential, config)) {
+    const forwarded = new Headers(request.headers);
+    forwarded.set(REQUEST_PATH_HEADER, pathname + search);
+    return NextResponse.next({ request: { headers: forwarded } });
   }
 
   const isPageNavigation = (request.method === 'GET' || request.method === 'HEAD') && !pathname.startsWith('/api/');
   if (!isPageNavigation) {
-    return NextResponse.json(
-      { error: 'unauthenticated', message: 'Sign in first: this API needs a session.' },
-      { status: 401, headers: { 'cache-control': 'no-store' } },
-    );
+    return apiDenial({ problem: credential.kind === 'absent' ? 'absent' : 'invalid' }, accept);
   }
   return startLogin(request, config, pathname + search);
 }

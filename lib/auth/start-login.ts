@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { AppConfig } from '@/lib/config';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { buildAuthorizeUrl, buildBrowserLoginUrl, isWeComClient } from '@/lib/wecom/oauth-urls';
-import { LOGIN_STATE_COOKIE, LOGIN_STATE_TTL_SECONDS, cookieAttributes } from './cookies';
+import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName } from './cookies';
 import { newState, readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
 
 export const CALLBACK_PATH = '/api/wecom/callback';
@@ -21,7 +21,7 @@ export async function startLogin(
   const state = newState();
   const pending = options.pending
     ? [...options.pending]
-    : await readPendingLogins(request.cookies.get(LOGIN_STATE_COOKIE)?.value, config.sessionSecret);
+    : await readPendingLogins(request.cookies.get(loginStateCookieName(config.appUrl))?.value, config.sessionSecret);
   pending.push({ state, returnTo, issuedAt: Date.now(), ...(options.retry ? { retry: true } : {}) });
 
   const redirectUri = `${config.appUrl}${CALLBACK_PATH}`;
@@ -38,7 +38,7 @@ export async function startLogin(
 
   const response = new NextResponse(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } });
   response.cookies.set(
-    LOGIN_STATE_COOKIE,
+    loginStateCookieName(config.appUrl),
     await sealPendingLogins(pending, config.sessionSecret),
     cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS),
   );

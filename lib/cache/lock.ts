@@ -19,3 +19,21 @@ export async function tryLock(store: CacheStore, key: string, ttlSeconds: number
     },
   };
 }
+
+/**
+ * Waits for the lock, up to `timeoutMs`: for short work that must not run beside another
+ * holder's (patching a shared value another instance may be rebuilding). Null on timeout.
+ */
+export async function waitForLock(
+  store: CacheStore,
+  key: string,
+  ttlSeconds: number,
+  { timeoutMs, pollMs = 50 }: { timeoutMs: number; pollMs?: number },
+): Promise<HeldLock | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const lock = await tryLock(store, key, ttlSeconds);
+    if (lock || Date.now() >= deadline) return lock;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

@@ -25,6 +25,9 @@ const zh = {
     unavailableTitle: '暂时无法连接企业微信',
     unavailableBody: '企业微信暂时没有响应或过于繁忙。请稍后重试。',
     errcode: '错误码',
+    inactiveTitle: '你的账号已停用',
+    inactiveBody: '你在「{corp}」的企业微信账号已被停用、已离开企业，或已不在本应用的可见范围内，因此无法继续使用员工门户。如有疑问，请联系管理员。',
+    otherAccount: '用其他账号登录',
   },
   signedOut: {
     title: '你已退出登录',
@@ -33,6 +36,7 @@ const zh = {
   },
   profile: {
     signOut: '退出登录',
+    signOutEverywhere: '在所有设备上退出',
     alias: '别名',
     position: '职务',
     departments: '部门',
@@ -106,6 +110,9 @@ const en: Messages = {
     unavailableTitle: 'WeCom cannot be reached right now',
     unavailableBody: 'WeCom did not answer or is too busy. Please try again in a moment.',
     errcode: 'errcode',
+    inactiveTitle: 'Your account is no longer active',
+    inactiveBody: 'Your WeCom account is no longer active in {corp}: it was disabled, you left the company, or you are no longer in this app\'s visible range. If you think this is wrong, ask your administrator.',
+    otherAccount: 'Sign in with another account',
   },
   signedOut: {
     title: 'You are signed out',
@@ -114,6 +121,7 @@ const en: Messages = {
   },
   profile: {
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out on all devices',
     alias: 'Alias',
     position: 'Position',
     departments: 'Departments',

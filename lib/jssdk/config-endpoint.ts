@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { getSession } from '@/lib/auth/session';
+import { apiCaller } from '@/lib/auth/dal';
 import { getConfig } from '@/lib/config';
 import { weComErrorResponse } from '@/lib/http/wecom-error-response';
 import { log } from '@/lib/log';
@@ -13,9 +13,8 @@ const noStore = { 'cache-control': 'no-store' };
 /** `GET /api/wecom/jssdk-config?url=…`: signatures for one of this app's pages, for a signed-in member. */
 export async function jsSdkConfigAnswer(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
-  if (!(await getSession())) {
-    return NextResponse.json({ error: 'unauthenticated', message: 'Sign in first: JS-SDK signatures are for signed-in pages.' }, { status: 401, headers: noStore });
-  }
+  const caller = await apiCaller('cookie');
+  if (!caller.ok) return caller.response;
 
   const page = signablePageUrl(request.nextUrl.searchParams.get('url'), config.appUrl);
   if (!page.ok) {

@@ -2,7 +2,9 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { weComErrorResponse } from '@/lib/http/wecom-error-response';
+import { memberStanding } from '@/lib/auth/member-standing';
 import { log } from '@/lib/log';
+import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
 import { readLoginRequest } from './login-request';
 import { signInMiniProgramMember } from './sign-in';
@@ -18,9 +20,16 @@ export async function miniProgramLoginAnswer(request: Request): Promise<NextResp
   }
 
   try {
-    const signIn = await signInMiniProgramMember(getWeComClient(), input.code, getConfig());
-    log.info('miniprogram.login_succeeded', { userid: signIn.userid });
-    return NextResponse.json(signIn, { headers: noStore });
+    const result = await signInMiniProgramMember(getWeComClient(), input.code, getConfig(), (userid) => memberStanding(() => getMember(userid)));
+    if (!result.ok) {
+      log.info('miniprogram.member_inactive', { reason: result.inactive });
+      return NextResponse.json(
+        { error: 'member_inactive', reason: result.inactive, message: "This member is no longer active in the company, or no longer in this app's visible range." },
+        { status: 403, headers: noStore },
+      );
+    }
+    log.info('miniprogram.login_succeeded', { userid: result.signIn.userid });
+    return NextResponse.json(result.signIn, { headers: noStore });
   } catch (error) {
     if (!isWeComError(error)) throw error;
     log.warn('miniprogram.login_failed', { kind: error.kind, errcode: error.errcode, api: error.api });

@@ -1,3 +1,5 @@
+import { readBodyWithin } from '@/lib/http/read-body';
+
 /**
  * The body of a mini-program sign-in, `{"code": "..."}` from `wx.qy.login`, read with
  * bounds: a code is at most 512 bytes of printable ASCII, so a body over 4 KB is never a
@@ -36,37 +38,4 @@ export async function readLoginRequest(request: Request): Promise<LoginRequest> 
   }
   if (!/^[\x21-\x7e]+$/.test(code)) return problem(400, 'code_malformed', '"code" must be printable ASCII without spaces.');
   return { ok: true, code };
-}
-
-/** Reads at most `maxBytes`, trusting neither Content-Length (it may be absent) nor the client to stop. */
-async function readBodyWithin(request: Request, maxBytes: number): Promise<string | 'too_large' | 'not_utf8'> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return 'too_large';
-  if (!request.body) return '';
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'not_utf8';
-  }
 }

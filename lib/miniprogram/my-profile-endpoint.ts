@@ -1,6 +1,6 @@
 import 'server-only';
-import { NextResponse, type NextRequest } from 'next/server';
-import { apiSessionOf } from '@/lib/auth/bearer';
+import { NextResponse } from 'next/server';
+import { apiCaller } from '@/lib/auth/dal';
 import { getConfig } from '@/lib/config';
 import { weComErrorResponse } from '@/lib/http/wecom-error-response';
 import { log } from '@/lib/log';
@@ -18,15 +18,10 @@ export type MyProfileAnswer = ProfileView & { session: { via: string; signedInAt
  * Consented fields (getuserdetail) only reach the cookie session: that consent was given
  * in the browser sign-in, not to the mini-program.
  */
-export async function myProfileAnswer(request: NextRequest): Promise<NextResponse> {
+export async function myProfileAnswer(): Promise<NextResponse> {
   const config = getConfig();
-  const caller = await apiSessionOf(request, config);
-  if (!caller) {
-    return NextResponse.json(
-      { error: 'unauthenticated', message: 'Sign in first: send the session cookie or `Authorization: Bearer <token>` from /api/wecom/miniprogram/login.' },
-      { status: 401, headers: { ...noStore, 'www-authenticate': 'Bearer' } },
-    );
-  }
+  const caller = await apiCaller('cookie-or-bearer');
+  if (!caller.ok) return caller.response;
 
   const { session, carrier } = caller;
   try {

@@ -1,20 +1,23 @@
 import 'server-only';
 import { getCacheStore } from '@/lib/cache';
-import { appCacheKey } from '@/lib/cache/app-keys';
+import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig } from '@/lib/config';
 import type { WeComUserDetail } from '@/lib/wecom';
 
 /**
  * The fields a member consented to share (getuserdetail), kept on the server for the
- * session's lifetime: never in a cookie or anything else a browser can read.
+ * session's lifetime: never in a cookie or anything else a browser can read. Signing out
+ * deletes them.
  */
-const keyFor = (userid: string) => appCacheKey('consented_detail', userid);
-
 export async function saveConsentedDetail(detail: WeComUserDetail): Promise<void> {
-  await getCacheStore().set(keyFor(detail.userid), JSON.stringify(detail), getConfig().sessionTtlSeconds);
+  await getCacheStore().set(cacheKeys.consentedDetail(detail.userid), JSON.stringify(detail), getConfig().sessionTtlSeconds);
 }
 
 export async function readConsentedDetail(userid: string): Promise<WeComUserDetail | null> {
-  const stored = await getCacheStore().get(keyFor(userid));
+  const stored = await getCacheStore().get(cacheKeys.consentedDetail(userid));
   return stored ? (JSON.parse(stored) as WeComUserDetail) : null;
+}
+
+export async function deleteConsentedDetail(userid: string): Promise<void> {
+  await getCacheStore().delete(cacheKeys.consentedDetail(userid));
 }

@@ -7,7 +7,7 @@ const otherSecret = 'another-secret-that-is-also-32-characters-long';
 
 describe('session cookie', () => {
   it('round-trips and stays small', async () => {
-    const sealed = await sealSession({ userid: 'chen.jie@hq', signedInAt: Date.now(), via: 'browser' }, secret, 3600);
+    const sealed = await sealSession({ sid: 'sid-0123456789abcdef', userid: 'chen.jie@hq', signedInAt: Date.now(), via: 'browser' }, secret, 3600);
     expect(await unsealSession(sealed, secret, 3600)).toMatchObject({ userid: 'chen.jie@hq', via: 'browser' });
     expect(sealed.length).toBeLessThan(600);
   });
@@ -21,7 +21,7 @@ describe('session cookie', () => {
   });
 
   it('a tampered or foreign-secret cookie is no session', async () => {
-    const sealed = await sealSession({ userid: 'li.na', signedInAt: Date.now(), via: 'in_app' }, secret, 3600);
+    const sealed = await sealSession({ sid: 'sid-0123456789abcdef', userid: 'li.na', signedInAt: Date.now(), via: 'in_app' }, secret, 3600);
     const flipped = sealed.slice(0, 40) + (sealed[40] === 'A' ? 'B' : 'A') + sealed.slice(41);
     expect(await unsealSession(flipped, secret, 3600)).toBeNull();
     expect(await unsealSession(sealed, otherSecret, 3600)).toBeNull();

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ProfileCard } from '@/components/profile/profile-card';
 import { TopBar } from '@/components/top-bar';
-import { requireAdmin } from '@/lib/admin/admin-access';
+import { requireAdmin } from '@/lib/auth/dal';
 import { memberPath, useridFromSegments } from '@/lib/admin/member-path';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale, getMessages } from '@/lib/i18n/server';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildDirectoryIndex, withDepartments, withMember, type DirectoryIndex } from '@/lib/admin/directory-index';
+import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
+
+const departments: WeComDepartment[] = [
+  { id: 1, name: '公司', parentid: 0 },
+  { id: 2, name: '技术', parentid: 1 },
+  { id: 3, name: '前端', parentid: 2 },
+  { id: 4, name: '销售', parentid: 1 },
+];
+const users: WeComUser[] = [
+  { userid: 'wangfang', name: '王芳', department: [3], status: 1 },
+  { userid: 'hejing', name: '何静', department: [2, 3], status: 1 },
+  { userid: 'zhaomin', name: '赵敏', department: [4], status: 2 },
+];
+const client = {
+  listDepartments: async () => departments,
+  listDepartmentUsers: async (id: number) => users.filter((u) => u.department?.includes(id)),
+};
+const counts = (index: DirectoryIndex) => Object.fromEntries(index.departments.map((d) => [d.id, [d.directCount, d.totalCount]]));
+
+describe('the admin directory index', () => {
+  it('counts direct members and each member once per department above them', async () => {
+    const index = await buildDirectoryIndex(client, () => 42);
+    expect(index.builtAt).toBe(42);
+    expect(index.members.map((m) => m.userid)).toEqual(['hejing', 'wangfang', 'zhaomin']);
+    expect(counts(index)).toEqual({ 1: [0, 3], 2: [1, 2], 3: [2, 2], 4: [1, 1] });
+  });
+
+  it('a patched member keeps the order, the counts and the time of the full read', async () => {
+    const index = await buildDirectoryIndex(client, () => 42);
+    const moved = withMember(index, 'zhaomin', { userid: 'zhaomin', name: '赵敏', departments: [3], status: 1 });
+    expect(moved.builtAt).toBe(42);
+    expect(counts(moved)).toEqual({ 1: [0, 3], 2: [1, 3], 3: [3, 3], 4: [0, 0] });
+    const added = withMember(moved, 'anna', { userid: 'anna', name: '安娜', departments: [4] });
+    expect(added.members.map((m) => m.userid)).toEqual(['anna', 'hejing', 'wangfang', 'zhaomin']);
+    const removed = withMember(added, 'hejing', null);
+    expect(removed.members.map((m) => m.userid)).toEqual(['anna', 'wangfang', 'zhaomin']);
+    expect(counts(removed)).toEqual({ 1: [0, 3], 2: [0, 2], 3: [2, 2], 4: [1, 1] });
+  });
+
+  it('a renamed userid replaces the old entry', async () => {
+    const index = await buildDirectoryIndex(client);
+    const renamed = withMember(withMember(index, 'hejing', null), 'he.jing', { userid: 'he.jing', name: '何静', departments: [2, 3] });
+    expect(renamed.members.map((m) => m.userid)).toEqual(['he.jing', 'wangfang', 'zhaomin']);
+  });
+
+  it('a renamed or moved department shows with the members it holds', async () => {
+    const index = await buildDirectoryIndex(client);
+    const next = withDepartments(index, [...departments.slice(0, 2), { id: 3, name: 'Web 前端', parentid: 4 }, departments[3]]);
+    expect(next.departments.find((d) => d.id === 3)?.name).toBe('Web 前端');
+    expect(counts(next)).toEqual({ 1: [0, 3], 2: [1, 1], 3: [2, 2], 4: [1, 3] });
+  });
+});
