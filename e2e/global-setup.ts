@@ -4,6 +4,7 @@ import { MOCK_ADMIN_TAG_ID } from './mock-qyapi/credentials';
 import { DEMO } from './mock-qyapi/seed';
 import { startMockWeCom } from './mock-qyapi/server';
 import { startApp } from './support/app-server';
+import { CALLBACK_ENV } from './support/callback-keys';
 import { mockTenantEnv } from './support/environment';
 
 /**
@@ -20,6 +21,16 @@ export const APP_VARIANTS = {
   shortSession: { SESSION_TTL_SECONDS: '3' },
   /** Against a second mock with a 20,000-member directory. */
   large: { ADMIN_USERIDS: DEMO.ceo },
+  /**
+   * WeCom's event callbacks, with a data cache so long that only the events can explain a
+   * change showing; hanxue is an admin by userid, so deleting her must end that too.
+   */
+  events: {
+    ...CALLBACK_ENV,
+    DATA_CACHE_SECONDS: '600',
+    ADMIN_USERIDS: `${DEMO.ceo},hanxue`,
+    WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID),
+  },
   /** No callback: offboarding must still take effect once the cached answers expire. */
   offboarding: { DATA_CACHE_SECONDS: '2', ADMIN_USERIDS: `${DEMO.ceo},xie.ting` },
 } as const;

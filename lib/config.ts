@@ -26,6 +26,8 @@ export interface AppConfig {
   wecomTimeoutMs: number;
   /** How long profile and directory data is reused before WeCom is asked again. */
   dataCacheSeconds: number;
+  /** WeCom's event callbacks (接收消息 → API 接收); absent when not configured. */
+  callback?: { token: string; aesKey: string };
   production: boolean;
 }
 
@@ -97,6 +99,19 @@ function schemaFor(production: boolean) {
       .optional(),
     WECOM_TIMEOUT_MS: positiveInt('milliseconds', 100, 60_000).default(5000),
     DATA_CACHE_SECONDS: positiveInt('seconds', 0, 3600).default(60),
+    WECOM_CALLBACK_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{3,32}$/, "must be 3-32 letters and digits: the Token from the app's 接收消息 → API 接收 settings")
+      .optional(),
+    WECOM_CALLBACK_AES_KEY: z
+      .string()
+      .trim()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{43}$/.test(v) && Buffer.from(`${v}=`, 'base64').length === 32,
+        "must be the 43-character EncodingAESKey from the app's 接收消息 → API 接收 settings",
+      )
+      .optional(),
   });
 }
 
@@ -124,6 +139,10 @@ export function parseConfig(env: Env): AppConfig {
       problems.push({ variable: String(issue.path[0] ?? 'environment'), message: issue.message });
     }
   }
+  if (parsed.success && Boolean(parsed.data.WECOM_CALLBACK_TOKEN) !== Boolean(parsed.data.WECOM_CALLBACK_AES_KEY)) {
+    const missing = parsed.data.WECOM_CALLBACK_TOKEN ? 'WECOM_CALLBACK_AES_KEY' : 'WECOM_CALLBACK_TOKEN';
+    problems.push({ variable: missing, message: 'is required with the other event-callback setting: set both WECOM_CALLBACK_TOKEN and WECOM_CALLBACK_AES_KEY, or neither' });
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const v = parsed.data;
@@ -143,6 +162,7 @@ export function parseConfig(env: Env): AppConfig {
     redisUrl: v.REDIS_URL,
     wecomTimeoutMs: v.WECOM_TIMEOUT_MS,
     dataCacheSeconds: v.DATA_CACHE_SECONDS,
+    callback: v.WECOM_CALLBACK_TOKEN && v.WECOM_CALLBACK_AES_KEY ? { token: v.WECOM_CALLBACK_TOKEN, aesKey: v.WECOM_CALLBACK_AES_KEY } : undefined,
     production,
   };
 }

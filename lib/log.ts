@@ -17,6 +17,10 @@ const CREDENTIAL_KEYS = new Set([
   'sessionkey',
   'password',
   'cookie',
+  'aeskey',
+  'encodingaeskey',
+  'echostr',
+  'encrypt',
 ]);
 
 type Fields = Record<string, unknown>;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
+import { MOCK_ADMIN_TAG_ID } from '../e2e/mock-qyapi/credentials';
 import { startMockWeCom } from '../e2e/mock-qyapi/server';
 import { mockTenantEnv } from '../e2e/support/environment';
 
@@ -21,15 +22,26 @@ async function main() {
   let stopMock = async () => {};
 
   if (!process.env.WECOM_CORP_ID) {
-    const mock = await startMockWeCom({ port: mockPort, quiet: true });
+    const appUrl = env.APP_URL ?? `http://localhost:${port}`;
+    // The mock pushes WeCom's encrypted events to the app, as a tenant's console would be set
+    // up to: a change made through the mock's control API shows in the app within seconds.
+    const callback = { url: `${appUrl}/api/wecom/events`, token: randomBytes(12).toString('hex'), aesKey: randomBytes(32).toString('base64').slice(0, 43) };
+    const mock = await startMockWeCom({ port: mockPort, quiet: true, callback });
     stopMock = mock.close;
     Object.assign(env, mockTenantEnv(mock.url), {
-      APP_URL: env.APP_URL ?? `http://localhost:${port}`,
+      APP_URL: appUrl,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString('base64'),
+      WECOM_CALLBACK_TOKEN: callback.token,
+      WECOM_CALLBACK_AES_KEY: callback.aesKey,
+      // The mock's tag 1 "门户管理员" (songtao, wang-fang) opens /admin.
+      WECOM_ADMIN_TAG_ID: env.WECOM_ADMIN_TAG_ID ?? String(MOCK_ADMIN_TAG_ID),
     });
     console.log(`
   No WECOM_CORP_ID configured: running against the bundled mock of WeCom at ${mock.url}
-  Open ${env.APP_URL} and pick a demo employee on the mock's login page.
+  Open ${env.APP_URL} and pick a demo employee on the mock's login page
+  (songtao and wang-fang are admins: /admin shows the directory).
+  The mock pushes event callbacks to ${callback.url}: try
+    curl -X PATCH ${mock.url}/__mock/members/hejing -H 'content-type: application/json' -d '{"position":"架构师"}'
   (Set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET in .env.local to use a real tenant.)
 `);
   } else {

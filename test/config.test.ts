@@ -50,6 +50,16 @@ describe('configuration', () => {
     );
   });
 
+  it('event callbacks take both the Token and the 43-character EncodingAESKey, or neither', () => {
+    const key = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
+    expect(parseConfig(tenant).callback).toBeUndefined();
+    expect(parseConfig({ ...tenant, WECOM_CALLBACK_TOKEN: 'QDG6eK', WECOM_CALLBACK_AES_KEY: key }).callback).toEqual({ token: 'QDG6eK', aesKey: key });
+    expect(problemsOf({ ...tenant, WECOM_CALLBACK_TOKEN: 'QDG6eK' })).toEqual(['WECOM_CALLBACK_AES_KEY']);
+    expect(problemsOf({ ...tenant, WECOM_CALLBACK_AES_KEY: key })).toEqual(['WECOM_CALLBACK_TOKEN']);
+    expect(problemsOf({ ...tenant, WECOM_CALLBACK_TOKEN: 'QDG6eK', WECOM_CALLBACK_AES_KEY: key.slice(1) })).toEqual(['WECOM_CALLBACK_AES_KEY']);
+    expect(problemsOf({ ...tenant, WECOM_CALLBACK_TOKEN: 'has space', WECOM_CALLBACK_AES_KEY: key })).toEqual(['WECOM_CALLBACK_TOKEN']);
+  });
+
   it('refuses a secret in a NEXT_PUBLIC_ variable', () => {
     expect(problemsOf({ ...tenant, NEXT_PUBLIC_WECOM_SECRET: 'x' })).toEqual(['NEXT_PUBLIC_WECOM_SECRET']);
   });

@@ -1,0 +1,178 @@
+import type { APIRequestContext } from '@playwright/test';
+import { encrypt, getSignature } from '@wecom/crypto';
+import { MOCK_CORP_ID } from './mock-qyapi/credentials';
+import { DEMO } from './mock-qyapi/seed';
+import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
+import { appLog, appUrl, expect, test } from './support/fixtures';
+import type { CallbackDelivery, mockControl } from './support/mock-control';
+import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
+
+// The `events` instance caches WeCom's answers for 10 minutes: only the events can make a
+// change show within seconds. Each test uses members of its own, as that cache outlives a test.
+const EVENTS_URL = () => `${appUrl('events')}/api/wecom/events`;
+const SOON = { timeout: 2000, intervals: [100, 200, 300] };
+
+async function connectCallback(mock: ReturnType<typeof mockControl>) {
+  const saved = await mock.configureCallback({ url: EVENTS_URL(), token: CALLBACK_TOKEN, aesKey: CALLBACK_AES_KEY });
+  expect(saved.verified).toBe(true);
+}
+
+function expectAllAnsweredFast(deliveries: CallbackDelivery[], count: number) {
+  expect(deliveries).toHaveLength(count);
+  for (const delivery of deliveries) {
+    expect(delivery, JSON.stringify(delivery)).toMatchObject({ status: 200, attempts: 1, delivered: true });
+    expect(delivery.ms).toBeLessThan(1000);
+  }
+}
+
+const adminMembers = (request: APIRequestContext, cookie: string, query = '') =>
+  request.get(`${appUrl('events')}/api/admin/members${query}`, { headers: { cookie: `wecom_portal_session=${cookie}` }, maxRedirects: 0 });
+
+/** A signed POST as WeCom sends it, with a body the test chooses. */
+function signedPost(body: string, ciphertext: string) {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = '1372623149';
+  const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, timestamp, nonce, ciphertext), timestamp, nonce });
+  return fetch(`${EVENTS_URL()}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+}
+const envelopeOf = (ciphertext: string) => `<xml><ToUserName><![CDATA[${MOCK_CORP_ID}]]></ToUserName><AgentID>1000002</AgentID><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`;
+
+test.describe('event callbacks', () => {
+  test('WeCom\'s URL check gets the plaintext back; a forged check 401; without keys the route is 404', async ({ mock }) => {
+    await connectCallback(mock);
+    const echostr = encrypt(CALLBACK_AES_KEY, '1616140317555161061', MOCK_CORP_ID);
+    const forged = new URLSearchParams({ msg_signature: 'a'.repeat(40), timestamp: '1409659589', nonce: '263014780', echostr });
+    expect((await fetch(`${EVENTS_URL()}?${forged}`)).status).toBe(401);
+    // Encrypted for another corp: the receive-id does not match.
+    const foreign = encrypt(CALLBACK_AES_KEY, '1616140317555161061', 'wx5823bf96d3bd56c7');
+    const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, '1409659589', '263014780', foreign), timestamp: '1409659589', nonce: '263014780', echostr: foreign });
+    expect((await fetch(`${EVENTS_URL()}?${query}`)).status).toBe(400);
+    expect((await fetch(`${appUrl('base')}/api/wecom/events?${forged}`)).status).toBe(404);
+  });
+
+  test('a member disabled in WeCom loses the browser session and the bearer token within 2 s', async ({ browser, request, mock }) => {
+    const member = 'lin-feng';
+    const phone = await signedInBrowser(browser, mock, member, 'events');
+    const token = await bearerToken(request, mock, member, 'events');
+    await connectCallback(mock);
+
+    const change = await mock.updateMember(member, { status: 2 });
+    expect(change.deliveries.every((d) => d.status === 200)).toBe(true);
+    await expect.poll(async () => (await callMe(request, 'events', { cookie: phone.cookie })).status(), SOON).toBe(401);
+    await expect.poll(async () => (await callMe(request, 'events', { bearer: token })).status(), SOON).toBe(401);
+
+    // The open page: a fresh sign-in, then the explanation (WeCom still issues a code to a disabled member here).
+    const response = await phone.page.reload();
+    await expect(phone.page.getByTestId('member-inactive')).toBeVisible();
+    expect(response?.status()).toBe(403);
+    await expect(phone.page.getByTestId('member-inactive')).toContainText('星河智能科技有限公司');
+    await phone.context.close();
+  });
+
+  test('a deleted member who was an admin by userid loses the admin pages and APIs at once', async ({ browser, request, mock }) => {
+    const admin = 'hanxue';
+    const session = await signedInBrowser(browser, mock, admin, 'events');
+    expect((await adminMembers(request, session.cookie)).status()).toBe(200);
+    await connectCallback(mock);
+
+    const change = await mock.deleteMember(admin);
+    expectAllAnsweredFast(change.deliveries, change.deliveries.length);
+    await expect.poll(async () => (await adminMembers(request, session.cookie)).status(), SOON).toBe(401);
+    const page = await session.page.goto(`${appUrl('events')}/admin`);
+    expect(page?.status()).toBeGreaterThanOrEqual(400);
+    await expect(session.page.getByTestId('member-list')).toHaveCount(0);
+    await session.context.close();
+  });
+
+  test('an admin removed from the admin tag loses /admin within 2 s, and has it again when added back', async ({ browser, request, mock }) => {
+    const admin = DEMO.itLead;
+    const session = await signedInBrowser(browser, mock, admin, 'events');
+    expect((await adminMembers(request, session.cookie)).status()).toBe(200);
+    await connectCallback(mock);
+
+    expectAllAnsweredFast((await mock.updateTag(1, { delUserids: [admin] })).deliveries, 1);
+    await expect.poll(async () => (await adminMembers(request, session.cookie)).status(), SOON).toBe(403);
+    await session.page.goto(`${appUrl('events')}/admin`);
+    await expect(session.page.getByTestId('forbidden')).toBeVisible();
+    // Still a member: the profile opens as before.
+    expect((await callMe(request, 'events', { cookie: session.cookie })).status()).toBe(200);
+
+    expectAllAnsweredFast((await mock.updateTag(1, { addUserids: [admin] })).deliveries, 1);
+    await expect.poll(async () => (await adminMembers(request, session.cookie)).status(), SOON).toBe(200);
+    await session.context.close();
+  });
+
+  test('a new position and a renamed department show within 2 s on the profile and in the directory', async ({ browser, request, mock }) => {
+    const member = await signedInBrowser(browser, mock, 'machao', 'events');
+    const admin = await signedInBrowser(browser, mock, DEMO.ceo, 'events');
+    await expect(member.page.getByTestId('profile')).toContainText('数据库工程师');
+    const directoryEntry = async () => {
+      const answer = await adminMembers(request, admin.cookie, '?q=machao');
+      return (await answer.json()).members[0] as { position: string; departmentNames: string[] };
+    };
+    expect((await directoryEntry()).position).toBe('数据库工程师');
+    await connectCallback(mock);
+
+    expectAllAnsweredFast((await mock.updateMember('machao', { position: '首席数据库工程师' })).deliveries, 1);
+    await member.page.reload();
+    await expect(member.page.getByTestId('profile')).toContainText('首席数据库工程师', SOON);
+    await expect.poll(async () => (await directoryEntry()).position, SOON).toBe('首席数据库工程师');
+
+    expectAllAnsweredFast((await mock.updateDepartment(6, { name: '后端平台组' })).deliveries, 1);
+    await member.page.reload();
+    await expect(member.page.getByTestId('profile-departments')).toContainText('后端平台组', SOON);
+    await expect.poll(async () => (await directoryEntry()).departmentNames, SOON).toContain('后端平台组');
+    await Promise.all([member.context.close(), admin.context.close()]);
+  });
+
+  test('repeated deliveries and a burst of 20 events are all answered 200 within 1 s, each change applied once', async ({ mock }) => {
+    await connectCallback(mock);
+    const handledBefore = appLog('events').split('"event":"events.received"').length;
+    const repeated = await mock.pushEvent({ fields: { Event: 'change_contact', ChangeType: 'update_user', UserID: 'yujie' }, times: 5 });
+    expectAllAnsweredFast(repeated.deliveries, 5);
+
+    // Distinct changes sharing one CreateTime, pushed at once as WeCom does after a bulk import.
+    const createTime = Math.floor(Date.now() / 1000);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mock.pushEvent({ fields: { Event: 'change_contact', ChangeType: 'update_user', UserID: `burst-${i}`, CreateTime: createTime } }),
+      ),
+    );
+    expectAllAnsweredFast(burst.flatMap((b) => b.deliveries), 20);
+    // One repeated change counted once, the twenty distinct ones each once.
+    await expect.poll(() => appLog('events').split('"event":"events.received"').length - handledBefore).toBe(21);
+  });
+
+  test('a bad signature, garbage, an XXE body and an oversized body are refused with 4xx, never 5xx', async ({ mock }) => {
+    await mock.settings({ callbackRetryDelayMs: 0 });
+    await connectCallback(mock);
+    const ciphertext = encrypt(CALLBACK_AES_KEY, '<xml><Event>change_contact</Event><ChangeType>update_user</ChangeType><UserID>x</UserID></xml>', MOCK_CORP_ID);
+
+    const badSignature = await fetch(`${EVENTS_URL()}?msg_signature=${'0'.repeat(40)}&timestamp=1409659813&nonce=1372623149`, {
+      method: 'POST',
+      body: envelopeOf(ciphertext),
+    });
+    expect(badSignature.status).toBe(401);
+    expect((await signedPost('this is not XML at all', 'x')).status).toBe(400);
+    // Signed, but the ciphertext is not AES output.
+    expect((await signedPost(envelopeOf('AAAAbm90IGNpcGhlcnRleHQ='), 'AAAAbm90IGNpcGhlcnRleHQ=')).status).toBe(400);
+    const xxeEnvelope = `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Encrypt>&x;</Encrypt></xml>`;
+    expect((await signedPost(xxeEnvelope, '&x;')).status).toBe(400);
+    expect((await signedPost(`<xml><Encrypt>${'A'.repeat(100_000)}</Encrypt></xml>`, 'A'.repeat(100_000))).status).toBe(413);
+
+    // Inside a correctly encrypted and signed delivery: an entity bomb and an external entity.
+    for (const raw of [
+      '<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><xml><Event>change_contact</Event><UserID>&b;</UserID></xml>',
+      '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Event>change_contact</Event><UserID>&x;</UserID></xml>',
+      '<xml><Event>change_contact</Event><UserID>unclosed</xml>',
+    ]) {
+      const pushed = await mock.pushEvent({ raw });
+      for (const delivery of pushed.deliveries) {
+        expect(delivery.status, raw).toBeGreaterThanOrEqual(400);
+        expect(delivery.status, raw).toBeLessThan(500);
+      }
+    }
+    expect(appLog('events')).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+    expect(appLog('events')).not.toContain('root:');
+  });
+});
