@@ -74,7 +74,7 @@ export async function handleDelivery(request: NextRequest): Promise<NextResponse
   if (!fields) return reject(400, 'bad_event_xml', 'delivery');
 
   const kind = eventKind(fields);
-  if (!(await getCacheStore().setIfAbsent(cacheKeys.handledEvent(dedupeKeyOf(fields)), '1', HANDLED_EVENT_SECONDS))) {
+  if (!(await getCacheStore().setIfAbsent(cacheKeys.handledEvent(dedupeKeyOf(fields, ciphertext)), '1', HANDLED_EVENT_SECONDS))) {
     log.info('events.duplicate', { kind });
     return plain(200);
   }
