@@ -4,7 +4,7 @@
  * figures the README's Performance section quotes (also written to bench-results/bench.json).
  * A script that reports, never a test that passes or fails on timings. Loopback only.
  *
- *   npm run bench -- [--latency-ms=50] [--seconds=5] [--connections=10] [--samples=100] [--burst=200] [--skip-build]
+ *   npm run bench -- [--latency-ms=50] [--seconds=5] [--connections=10] [--samples=100] [--burst=200] [--admin-seconds=20] [--skip-build]
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
@@ -15,7 +15,9 @@ import { startApp, type AppServer } from '@/e2e/support/app-server';
 import { mockTenantEnv } from '@/e2e/support/environment';
 import { mockControl } from '@/e2e/support/mock-control';
 import { startRedisServer, type RedisServer } from '@/test/support/redis-server';
+import { measureAdminAcrossExpiry } from './bench/admin-expiry';
 import { buildApp } from './bench/build';
+import { measureEvents } from './bench/events';
 import { peakResidentMiB, pidListeningOn } from './bench/process-memory';
 import { formatTable, writeJson, type BenchResults } from './bench/report';
 import { measureScaleOut } from './bench/scale-out';
@@ -26,6 +28,8 @@ const root = path.resolve(__dirname, '..');
 /** Beside, never instead of, the `.next` that `npm start` and the tests use. */
 const DIST_DIR = '.next-bench';
 const DATA_CACHE_SECONDS = 60;
+/** Short, so the admin run spans several expiries of the directory index. */
+const ADMIN_CACHE_SECONDS = 5;
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -42,6 +46,7 @@ const settings = {
   connections: option('connections', 10),
   callbackSamples: option('samples', 100),
   burst: option('burst', 200),
+  adminSeconds: option('admin-seconds', 20),
   dataCacheSeconds: DATA_CACHE_SECONDS,
 };
 const skipBuild = process.argv.includes('--skip-build');
@@ -88,6 +93,38 @@ async function main() {
     // Stopped before the next phase so the two instances have the machine to themselves.
     await closeSingle();
 
+    step('event callbacks: answer time, and a change in WeCom to a page that shows it (DATA_CACHE_SECONDS=600)');
+    const callback = { token: randomBytes(8).toString('hex'), aesKey: randomBytes(32).toString('base64').slice(0, 43) };
+    const eventsApp = await startApp(
+      { ...env, DATA_CACHE_SECONDS: '600', WECOM_CALLBACK_TOKEN: callback.token, WECOM_CALLBACK_AES_KEY: callback.aesKey },
+      { logFile: logFile('events') },
+    );
+    const closeEvents = once(() => eventsApp.close());
+    closers.push(closeEvents);
+    const [eventMember] = await visibleMembers(mock.url);
+    const events = await measureEvents({ appUrl: eventsApp.url, mock: control, callback, member: eventMember, samples: settings.callbackSamples });
+    await control.clearCallback();
+    await closeEvents();
+
+    step(`/admin on the 20,000-member directory across its expiry (DATA_CACHE_SECONDS=${ADMIN_CACHE_SECONDS}, ${settings.adminSeconds} s)`);
+    const largeMock = await startMockWeCom({ latencyMs: settings.mockLatencyMs, quiet: true, directory: 'large' });
+    closers.push(() => largeMock.close());
+    const [largeAdmin] = await visibleMembers(largeMock.url);
+    const adminApp = await startApp(
+      { ...env, ...mockTenantEnv(largeMock.url), DATA_CACHE_SECONDS: String(ADMIN_CACHE_SECONDS), ADMIN_USERIDS: largeAdmin },
+      { logFile: logFile('admin-large') },
+    );
+    const closeAdmin = once(() => adminApp.close());
+    closers.push(closeAdmin);
+    const adminDirectory = await measureAdminAcrossExpiry({
+      appUrl: adminApp.url,
+      mock: mockControl(largeMock.url),
+      admin: largeAdmin,
+      dataCacheSeconds: ADMIN_CACHE_SECONDS,
+      seconds: settings.adminSeconds,
+    });
+    await closeAdmin();
+
     step(`two instances sharing one Redis: ${settings.burst} concurrent cold sign-ins`);
     const redis: RedisServer = await startRedisServer();
     closers.push(() => redis.stop());
@@ -109,6 +146,8 @@ async function main() {
       environment: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', platform: `${os.platform()} ${os.release()}` },
       settings,
       single: singleFigures,
+      events,
+      adminDirectory,
       scaleOut,
       peakMemoryMiB: { single: singleMemory, scaleOut: pairMemory, redisServer: peakResidentMiB(redis.pid()) },
     };

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { measureAdminAcrossExpiry } from './admin-expiry';
+import type { measureEvents } from './events';
 import type { measureScaleOut } from './scale-out';
 import type { measureSingleInstance } from './single-instance';
 
@@ -7,8 +9,10 @@ export interface BenchResults {
   command: string;
   startedAt: string;
   environment: { node: string; cpus: number; cpuModel: string; platform: string };
-  settings: { mockLatencyMs: number; loadSeconds: number; connections: number; callbackSamples: number; burst: number; dataCacheSeconds: number };
+  settings: { mockLatencyMs: number; loadSeconds: number; connections: number; callbackSamples: number; burst: number; adminSeconds: number; dataCacheSeconds: number };
   single: Awaited<ReturnType<typeof measureSingleInstance>>;
+  events: Awaited<ReturnType<typeof measureEvents>>;
+  adminDirectory: Awaited<ReturnType<typeof measureAdminAcrossExpiry>>;
   scaleOut: Awaited<ReturnType<typeof measureScaleOut>>;
   peakMemoryMiB: { single?: number; scaleOut: (number | undefined)[]; redisServer?: number };
 }
@@ -39,6 +43,11 @@ export function formatTable(r: BenchResults): string {
     ['   profile page, data from Redis', `${x.profileViaRedis.requestsPerSecond} req/s (p50 ${x.profileViaRedis.latencyP50Ms} ms)`],
     ['5. session cookie', `${s.sessionCookie.valueBytes} bytes value; ${s.sessionCookie.setCookieBytes} bytes Set-Cookie`],
     ['6. peak memory (VmHWM) of the app', `one instance ${mib(r.peakMemoryMiB.single)}; with Redis ${r.peakMemoryMiB.scaleOut.map(mib).join(' / ')}`],
+    [`7. event answered p50 / p95 (n=${r.events.deliveries})`, `${r.events.answeredP50Ms} / ${r.events.answeredP95Ms} ms`],
+    [`   change in WeCom -> page shows it, p50 / p95 (n=${r.events.changes})`, `${r.events.changeToFreshPageP50Ms} / ${r.events.changeToFreshPageP95Ms} ms (profile cached 600 s)`],
+    [`8. /admin, 20,000 members, cold build`, `${r.adminDirectory.coldBuildMs} ms (warm-up)`],
+    [`   then ${r.adminDirectory.seconds} s across expiry (cache ${r.adminDirectory.dataCacheSeconds} s)`, `page p50/p95 ${r.adminDirectory.pageP50Ms}/${r.adminDirectory.pageP95Ms} ms, members API ${r.adminDirectory.apiP50Ms}/${r.adminDirectory.apiP95Ms} ms`],
+    ['   slowest request after warm-up', `${r.adminDirectory.maxMs} ms; ${r.adminDirectory.over200Ms} of ${r.adminDirectory.requests} over 200 ms; ${r.adminDirectory.rebuilds} background rebuilds`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
