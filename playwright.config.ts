@@ -20,4 +20,10 @@ export default defineConfig({
     locale: 'zh-CN',
     trace: 'retain-on-failure',
   },
+  projects: [
+    // Every spec against `next start` instances, each configured as its spec needs.
+    { name: 'app' },
+    // The core flows again against .next/standalone/server.js, what the Docker image runs.
+    { name: 'standalone', testMatch: ['profile.spec.ts', 'miniprogram.spec.ts', 'security-headers.spec.ts'] },
+  ],
 });

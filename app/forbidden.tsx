@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale } from '@/lib/i18n/server';
 
@@ -9,9 +10,9 @@ export default async function Forbidden() {
       <section className="card center" data-testid="forbidden">
         <h1>{t.forbiddenTitle}</h1>
         <p>{t.forbiddenBody}</p>
-        <a className="button" href="/">
+        <Link className="button" href="/">
           {t.backToProfile}
-        </a>
+        </Link>
       </section>
     </main>
   );

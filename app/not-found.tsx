@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getMessages } from '@/lib/i18n/server';
 
 export default async function NotFound() {
@@ -7,9 +8,9 @@ export default async function NotFound() {
       <section className="card center" data-testid="not-found">
         <h1>{t.errors.notFoundTitle}</h1>
         <p>{t.errors.notFoundBody}</p>
-        <a className="button" href="/">
+        <Link className="button" href="/">
           {t.errors.home}
-        </a>
+        </Link>
       </section>
     </main>
   );

@@ -1,15 +1,17 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useSyncExternalStore } from 'react';
 import { messagesFor } from '@/lib/i18n/messages';
 
 /** What an error.tsx shows: a plain explanation and a retry, never the error's details. */
 export function ErrorPanel({ reset }: { reset: () => void }) {
-  const [locale, setLocale] = useState<'zh' | 'en'>('zh');
-  useEffect(() => {
-    if (document.documentElement.lang === 'en') setLocale('en');
-  }, []);
+  // The page's language, read from <html lang> once hydrated (the server renders Chinese).
+  const locale = useSyncExternalStore(
+    noSubscription,
+    () => (document.documentElement.lang === 'en' ? 'en' : 'zh'),
+    () => 'zh' as const,
+  );
   const t = messagesFor(locale).errors;
   const router = useRouter();
   // The pages are server components: refetch them, then re-render the segment.
@@ -30,3 +32,5 @@ export function ErrorPanel({ reset }: { reset: () => void }) {
     </main>
   );
 }
+
+const noSubscription = () => () => {};

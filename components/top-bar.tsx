@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { isAdmin } from '@/lib/admin/admin-access';
 import { verifySession } from '@/lib/auth/dal';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
@@ -12,9 +13,9 @@ export async function TopBar({ t }: { t: Messages }) {
   return (
     <header className="topbar">
       <nav className="topnav">
-        <a href="/" className="brand">
+        <Link href="/" className="brand">
           {t.appName}
-        </a>
+        </Link>
         {admin && (
           <a href="/admin" data-testid="nav-admin">
             {a.nav}

@@ -5,6 +5,7 @@ import { DEMO } from './mock-qyapi/seed';
 import { startMockWeCom } from './mock-qyapi/server';
 import { startApp } from './support/app-server';
 import { CALLBACK_ENV } from './support/callback-keys';
+import { METRICS_TOKEN } from './support/metrics';
 import { mockTenantEnv } from './support/environment';
 
 /**
@@ -12,9 +13,13 @@ import { mockTenantEnv } from './support/environment';
  * production build talking HTTP to the mock. Their URLs reach the specs through the
  * environment; every app's output goes to a file (.e2e-logs/) so specs can check the logs.
  */
+const BASE = { ADMIN_USERIDS: DEMO.ceo, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID), METRICS_TOKEN };
+
 export const APP_VARIANTS = {
   /** The default deployment: snsapi_base, one-minute data cache; admins by userid and by WeCom tag. */
-  base: { ADMIN_USERIDS: DEMO.ceo, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID) },
+  base: BASE,
+  /** The base deployment as the Docker image runs it (.next/standalone/server.js): the `standalone` project's specs use it. */
+  standalone: BASE,
   /** Consent flow, and no data cache so every view reaches WeCom. */
   privateinfo: { WECOM_SCOPE: 'snsapi_privateinfo', DATA_CACHE_SECONDS: '0' },
   /** Sessions that end quickly, to see sign-in start again. */
@@ -31,6 +36,8 @@ export const APP_VARIANTS = {
     ADMIN_USERIDS: `${DEMO.ceo},hanxue`,
     WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID),
   },
+  /** A low sign-in limit, to see a flood refused while other clients sign in. */
+  rateLimited: { SIGN_IN_RATE_LIMIT: '5' },
   /** No callback: offboarding must still take effect once the cached answers expire. */
   offboarding: { DATA_CACHE_SECONDS: '2', ADMIN_USERIDS: `${DEMO.ceo},xie.ting` },
 } as const;
@@ -43,7 +50,10 @@ export default async function globalSetup() {
   const entries = Object.entries(APP_VARIANTS) as unknown as [AppVariant, Record<string, string>][];
   const started = await Promise.all(
     entries.map(([name, variant]) =>
-      startApp({ ...mockTenantEnv(name === 'large' ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant }, { logFile: appLogFile(name) }),
+      startApp(
+        { ...mockTenantEnv(name === 'large' ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant },
+        { logFile: appLogFile(name), standalone: name === 'standalone' },
+      ),
     ),
   );
   process.env.E2E_MOCK_URL = mock.url;

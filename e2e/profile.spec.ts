@@ -99,6 +99,7 @@ test('a member WeCom has disabled cannot sign in: a 403 page names the company, 
   expect(pages.at(-1)).toBe(403);
   expect(pages.length).toBeLessThan(6);
   expect(await sessionCookie(page.context())).toBeUndefined();
+  await page.screenshot({ path: 'test-results/screenshots/member-inactive-phone.png', fullPage: true });
 });
 
 test('WeCom failing while the profile loads gives the error page with a retry', async ({ page, mock }) => {

@@ -28,6 +28,14 @@ export interface AppConfig {
   dataCacheSeconds: number;
   /** WeCom's event callbacks (接收消息 → API 接收); absent when not configured. */
   callback?: { token: string; aesKey: string };
+  /** Bearer token a Prometheus scraper sends to GET /api/metrics; metrics are off without it. */
+  metricsToken?: string;
+  /** Code exchanges (sign-in callbacks, mini-program logins) per minute per client address. */
+  signInRateLimit: number;
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 = the socket is the client. */
+  trustedProxyCount: number;
+  /** Origins allowed to frame the app (CSP frame-ancestors); only the app itself by default. */
+  frameAncestors: string[];
   production: boolean;
 }
 
@@ -112,6 +120,22 @@ function schemaFor(production: boolean) {
         "must be the 43-character EncodingAESKey from the app's 接收消息 → API 接收 settings",
       )
       .optional(),
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 printable characters without spaces (the scraper sends it as a bearer token)')
+      .optional(),
+    SIGN_IN_RATE_LIMIT: positiveInt('code exchanges per minute per client address', 1, 1_000_000).default(600),
+    TRUSTED_PROXY_COUNT: positiveInt('reverse proxies in front of the app that append to X-Forwarded-For', 0, 10).default(0),
+    FRAME_ANCESTORS: z
+      .string()
+      .trim()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine(
+        (origins) => origins.every((o) => /^https:\/\/[^\s/;'"]+$/.test(o) && URL.canParse(o)),
+        'must be https origins separated by spaces or commas, e.g. https://intranet.example.com (the app itself is always allowed)',
+      )
+      .default([]),
   });
 }
 
@@ -163,6 +187,10 @@ export function parseConfig(env: Env): AppConfig {
     wecomTimeoutMs: v.WECOM_TIMEOUT_MS,
     dataCacheSeconds: v.DATA_CACHE_SECONDS,
     callback: v.WECOM_CALLBACK_TOKEN && v.WECOM_CALLBACK_AES_KEY ? { token: v.WECOM_CALLBACK_TOKEN, aesKey: v.WECOM_CALLBACK_AES_KEY } : undefined,
+    metricsToken: v.METRICS_TOKEN,
+    signInRateLimit: v.SIGN_IN_RATE_LIMIT,
+    trustedProxyCount: v.TRUSTED_PROXY_COUNT,
+    frameAncestors: ["'self'", ...v.FRAME_ANCESTORS],
     production,
   };
 }

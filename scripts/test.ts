@@ -19,7 +19,7 @@ function run(title: string, command: string, args: string[]): boolean {
   return result.status === 0;
 }
 
-function counts(file: string, read: (json: any) => { passed: number; failed: number; skipped: number }) {
+function counts<Report>(file: string, read: (json: Report) => { passed: number; failed: number; skipped: number }) {
   try {
     return read(JSON.parse(readFileSync(path.join(results, file), 'utf8')));
   } catch {
@@ -28,11 +28,11 @@ function counts(file: string, read: (json: any) => { passed: number; failed: num
 }
 
 const unitOk = run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]);
-const unit = counts('vitest.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests }));
+const unit = counts<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>('vitest.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests }));
 
-const buildOk = unitOk && run('production build', bin('next'), ['build']);
+const buildOk = unitOk && run('production build', bin('next'), ['build']) && run('standalone assets', bin('tsx'), ['scripts/standalone-assets.ts']);
 const e2eOk = buildOk && run('browser flows', bin('playwright'), ['test']);
-const e2e = counts('playwright.json', (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky, skipped: j.stats.skipped }));
+const e2e = counts<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>('playwright.json', (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky, skipped: j.stats.skipped }));
 
 const allOk = unitOk && buildOk && e2eOk;
 const passed = unit.passed + e2e.passed;

@@ -31,7 +31,7 @@ describe('configuration', () => {
   });
 
   it('a missing SESSION_SECRET in production names the variable and says what to set', () => {
-    const { SESSION_SECRET: _, ...env } = production;
+    const env = { ...production, SESSION_SECRET: undefined };
     expect(() => parseConfig(env)).toThrow(/SESSION_SECRET: is required in production.*32 characters/);
   });
 
@@ -58,6 +58,17 @@ describe('configuration', () => {
     expect(problemsOf({ ...tenant, WECOM_CALLBACK_AES_KEY: key })).toEqual(['WECOM_CALLBACK_TOKEN']);
     expect(problemsOf({ ...tenant, WECOM_CALLBACK_TOKEN: 'QDG6eK', WECOM_CALLBACK_AES_KEY: key.slice(1) })).toEqual(['WECOM_CALLBACK_AES_KEY']);
     expect(problemsOf({ ...tenant, WECOM_CALLBACK_TOKEN: 'has space', WECOM_CALLBACK_AES_KEY: key })).toEqual(['WECOM_CALLBACK_TOKEN']);
+  });
+
+  it('FRAME_ANCESTORS adds https origins to the app itself, and names itself when malformed', () => {
+    expect(parseConfig(tenant).frameAncestors).toEqual(["'self'"]);
+    expect(parseConfig({ ...tenant, FRAME_ANCESTORS: 'https://a.example.com, https://b.example.com' }).frameAncestors).toEqual([
+      "'self'",
+      'https://a.example.com',
+      'https://b.example.com',
+    ]);
+    expect(problemsOf({ ...tenant, FRAME_ANCESTORS: "http://a.example.com" })).toEqual(['FRAME_ANCESTORS']);
+    expect(problemsOf({ ...tenant, FRAME_ANCESTORS: "* 'unsafe-inline'" })).toEqual(['FRAME_ANCESTORS']);
   });
 
   it('refuses a secret in a NEXT_PUBLIC_ variable', () => {

@@ -8,6 +8,8 @@ export default async function SignedOutPage() {
       <section className="card center" data-testid="signed-out">
         <h1>{t.signedOut.title}</h1>
         <p>{t.signedOut.body}</p>
+        {/* A full page load on purpose: signing in starts with the proxy's redirect to WeCom. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a className="button" href="/" data-testid="sign-in-again">
           {t.signedOut.again}
         </a>

@@ -38,12 +38,15 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
   const [departmentId, setDepartmentId] = useState(rootId);
   const [includeSub, setIncludeSub] = useState(true);
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
+  const debouncedQuery = useDebounced(query, 200);
+  // The page offset belongs to one filter: another department, switch or search starts at the top.
+  const filter = `${departmentId}|${includeSub}|${debouncedQuery}`;
+  const [paging, setPaging] = useState({ filter, offset: 0 });
+  const offset = paging.filter === filter ? paging.offset : 0;
+  const setOffset = (next: number) => setPaging({ filter, offset: next });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshFailure, setRefreshFailure] = useState<string | null>(null);
-  const debouncedQuery = useDebounced(query, 200);
 
-  useEffect(() => setOffset(0), [departmentId, includeSub, debouncedQuery]);
 
   const params = new URLSearchParams({ department: String(departmentId), children: includeSub ? '1' : '0', q: debouncedQuery, offset: String(offset), limit: String(PAGE_SIZE) });
   const { data, error, isLoading, mutate: reload } = useSWR<MemberPage>(`/api/admin/members?${params}`, fetchJson, { keepPreviousData: true });

@@ -8,6 +8,8 @@ export interface AppServer {
   url: string;
   /** Everything the app printed: tests check that no credential ever appears in it. */
   output: () => string;
+  /** Sends a signal (SIGTERM: what a deploy sends) and resolves with the exit code. */
+  stop: (signal: NodeJS.Signals) => Promise<number | null>;
   close: () => Promise<void>;
 }
 
@@ -25,14 +27,29 @@ export async function freePort(): Promise<number> {
 
 export async function startApp(
   env: Record<string, string>,
-  options: { port?: number; timeoutMs?: number; logFile?: string } = {},
+  /** `standalone`: `.next/standalone/server.js`, what the Docker image runs, instead of `next start`. */
+  options: { port?: number; timeoutMs?: number; logFile?: string; standalone?: boolean } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const root = path.resolve(__dirname, '../..');
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const command = options.standalone
+    ? [path.join(root, process.env.NEXT_DIST_DIR || '.next', 'standalone/server.js')]
+    : [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const child: ChildProcess = spawn(process.execPath, command, {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, ...env },
+    // NEXT_MANUAL_SIG_HANDLE as in the Dockerfile: the app's own shutdown (lib/http/graceful-shutdown.ts).
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_MANUAL_SIG_HANDLE: 'true',
+      APP_URL: url,
+      // What the standalone server listens on (next start takes -p and -H instead).
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,7 +61,7 @@ export async function startApp(
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
@@ -64,6 +81,12 @@ export async function startApp(
   return {
     url,
     output: () => output,
+    stop: async (signal) => {
+      child.kill(signal);
+      const code = await exited;
+      log?.end();
+      return code;
+    },
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);

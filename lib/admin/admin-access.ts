@@ -4,6 +4,7 @@ import { getCacheStore } from '@/lib/cache';
 import { cachedJson } from '@/lib/cache/cached';
 import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig } from '@/lib/config';
+import { portalMetrics } from '@/lib/metrics/registry';
 import { log } from '@/lib/log';
 import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
@@ -19,8 +20,12 @@ export const isAdmin = cache(async (userid: string): Promise<boolean> => {
   if (config.adminUserIds.includes(userid)) return true;
   if (config.adminTagId === undefined) return false;
   try {
-    const tag = await cachedJson(getCacheStore(), cacheKeys.tag(config.adminTagId), config.dataCacheSeconds, () =>
-      getWeComClient().getTag(config.adminTagId!),
+    const tag = await cachedJson(
+      getCacheStore(),
+      cacheKeys.tag(config.adminTagId),
+      config.dataCacheSeconds,
+      () => getWeComClient().getTag(config.adminTagId!),
+      { cache: 'admin_tag', observer: portalMetrics().cache },
     );
     if (tag.userlist.some((u) => u.userid === userid)) return true;
     if (tag.partylist.length === 0) return false;

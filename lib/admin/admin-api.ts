@@ -1,34 +1,18 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { isSameOriginRequest } from '@/lib/auth/same-origin';
-import { getConfig } from '@/lib/config';
-import { weComErrorResponse } from '@/lib/http/wecom-error-response';
-import { isWeComError } from '@/lib/wecom';
-import { apiCaller } from '@/lib/auth/dal';
+import { ADMIN_REFRESHES_PER_MINUTE, consumeLimit, tooManyRequestsJson } from '@/lib/http/rate-limit';
 import { getDirectoryIndex, rebuildNow } from './directory-store';
 import { searchMembers } from './member-search';
 
-/** The JSON behind the admin directory; every handler checks admin rights itself. */
+/**
+ * The JSON behind the admin directory. Who may call, caching headers and WeCom failures
+ * are the route edge's (lib/http/route.ts): these only answer.
+ */
 
-const noStore = { 'cache-control': 'private, no-store' };
-
-async function asAdmin(answer: () => Promise<NextResponse>): Promise<NextResponse> {
-  const caller = await apiCaller('cookie', { admin: true });
-  if (!caller.ok) return caller.response;
-  try {
-    return await answer();
-  } catch (error) {
-    if (isWeComError(error)) return weComErrorResponse(error);
-    throw error;
-  }
-}
-
-export function departmentsAnswer(): Promise<NextResponse> {
-  return asAdmin(async () => {
-    const index = await getDirectoryIndex();
-    return NextResponse.json({ departments: index.departments, builtAt: index.builtAt }, { headers: noStore });
-  });
+export async function departmentsJson(): Promise<NextResponse> {
+  const index = await getDirectoryIndex();
+  return NextResponse.json({ departments: index.departments, builtAt: index.builtAt });
 }
 
 const memberQuerySchema = z.object({
@@ -39,31 +23,28 @@ const memberQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function membersAnswer(request: NextRequest): Promise<NextResponse> {
-  return asAdmin(async () => {
-    const parsed = memberQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return NextResponse.json({ error: 'invalid_request', message }, { status: 400 });
-    }
-    const q = parsed.data;
-    const page = searchMembers(await getDirectoryIndex(), {
-      departmentId: q.department,
-      includeSubDepartments: q.children === '1',
-      query: q.q,
-      offset: q.offset,
-      limit: q.limit,
-    });
-    return NextResponse.json(page, { headers: noStore });
+export async function membersJson(request: NextRequest): Promise<NextResponse> {
+  const parsed = memberQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return NextResponse.json({ error: 'invalid_request', message }, { status: 400 });
+  }
+  const q = parsed.data;
+  const page = searchMembers(await getDirectoryIndex(), {
+    departmentId: q.department,
+    includeSubDepartments: q.children === '1',
+    query: q.q,
+    offset: q.offset,
+    limit: q.limit,
   });
+  return NextResponse.json(page);
 }
 
-export function refreshAnswer(request: NextRequest): Promise<NextResponse> {
-  return asAdmin(async () => {
-    if (!isSameOriginRequest(request, getConfig().appUrl)) {
-      return NextResponse.json({ error: 'forbidden', message: 'Refresh must come from this site.' }, { status: 403 });
-    }
-    const index = await rebuildNow();
-    return NextResponse.json({ refreshed: true, builtAt: index.builtAt, members: index.members.length }, { headers: noStore });
-  });
+/** "Refresh": a full read of the directory now, a few times a minute per admin at most. */
+export async function refreshJson(adminUserid: string): Promise<NextResponse> {
+  // Each refresh reads the whole directory from WeCom (one call per department).
+  const limit = await consumeLimit('admin_refresh', adminUserid);
+  if (!limit.allowed) return tooManyRequestsJson(limit, `At most ${ADMIN_REFRESHES_PER_MINUTE} refreshes a minute; the directory also refreshes by itself.`);
+  const index = await rebuildNow();
+  return NextResponse.json({ refreshed: true, builtAt: index.builtAt, members: index.members.length });
 }

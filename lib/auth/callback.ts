@@ -1,9 +1,12 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig, type AppConfig } from '@/lib/config';
+import { clientAddress } from '@/lib/http/client-address';
+import { consumeLimit } from '@/lib/http/rate-limit';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
 import { log } from '@/lib/log';
+import { portalMetrics } from '@/lib/metrics/registry';
 import { getCacheStore } from '@/lib/cache';
 import { cacheKeys } from '@/lib/cache/keys';
 import { saveConsentedDetail } from '@/lib/profile/consented-detail';
@@ -31,6 +34,24 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const t = messagesFor(locale);
   const page = (p: Omit<AuthPage, 'locale'>) => renderAuthPage({ ...p, locale });
   const signInAgain = (returnTo = '/') => ({ label: t.signIn.again, href: returnTo });
+  const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
+  const outcome = (name: string) => portalMetrics().signIn(name, via);
+
+  // Every callback can cost an auth/getuserinfo call: a client that sends too many is
+  // answered here, before its state is read or WeCom is asked.
+  const limit = await consumeLimit('sign_in', clientAddress(request.headers, config.trustedProxyCount));
+  if (!limit.allowed) {
+    outcome('rate_limited');
+    const response = page({
+      status: 429,
+      testId: 'login-rate-limited',
+      title: t.signIn.rateLimitedTitle,
+      body: t.signIn.rateLimitedBody(limit.retryAfterSeconds),
+      action: signInAgain(),
+    });
+    response.headers.set('retry-after', String(limit.retryAfterSeconds));
+    return response;
+  }
 
   const params = request.nextUrl.searchParams;
   const state = params.get('state');
@@ -43,6 +64,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   // state is also spent on the server, once, for as long as it could be valid.
   const firstUse = login ? await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', LOGIN_STATE_TTL_SECONDS) : false;
   if (!login || !firstUse) {
+    outcome('state_invalid');
     log.warn('login.state_rejected', { reason: !state ? 'missing' : login ? 'replayed' : 'unknown_or_used' });
     return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
   }
@@ -62,10 +84,12 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const returnTo = safeReturnPath(login.returnTo);
 
   if (code === null || code === '') {
+    outcome('refused');
     log.info('login.refused');
     return finish(page({ status: 401, testId: 'login-refused', title: t.signIn.refusedTitle, body: t.signIn.refusedBody, action: { label: t.signIn.retry, href: returnTo } }));
   }
   if (Buffer.byteLength(code) > MAX_CODE_BYTES || !/^[\x21-\x7e]+$/.test(code)) {
+    outcome('code_malformed');
     log.warn('login.code_malformed', { bytes: Buffer.byteLength(code) });
     return finish(page({ status: 400, testId: 'login-bad-request', title: t.signIn.badRequestTitle, body: t.signIn.badRequestBody, action: signInAgain(returnTo) }));
   }
@@ -75,10 +99,12 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
     identity = await getWeComClient().exchangeCode(code);
   } catch (error) {
     if (!isWeComError(error)) throw error;
+    outcome(error.kind);
     return finish(await exchangeFailed(error, request, config, { login, remaining }, returnTo, page, t));
   }
 
   if (identity.type === 'non_member') {
+    outcome('non_member');
     log.info('login.non_member');
     return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody }));
   }
@@ -87,16 +113,20 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   // profile read here is the one the first page needs anyway, so this costs no extra call.
   const standing = await memberStanding(() => getMember(identity.userid));
   if (standing.kind === 'inactive') {
+    outcome('inactive');
     log.info('login.member_inactive', { userid: identity.userid, reason: standing.reason });
     return finish(await renderInactivePage(locale, config.corpId));
   }
 
   if (identity.userTicket) await fetchConsentedDetail(identity.userTicket);
 
-  const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
+  outcome('succeeded');
   const sealed = await sealSession({ sid: newSessionId(), userid: identity.userid, signedInAt: Date.now(), via }, config.sessionSecret, config.sessionTtlSeconds);
   log.info('login.succeeded', { userid: identity.userid, via, linkedCorp: Boolean(identity.linkedCorpId) });
-  const response = new NextResponse(null, { status: 303, headers: { location: `${config.appUrl}${returnTo}`, 'cache-control': 'no-store' } });
+  // A deep link too long to keep through sign-in: say so, rather than land somewhere else silently.
+  const response = login.shortened
+    ? page({ status: 200, testId: 'link-shortened', title: t.signIn.linkShortenedTitle, body: t.signIn.linkShortenedBody, action: { label: t.signIn.linkShortenedAction, href: returnTo } })
+    : new NextResponse(null, { status: 303, headers: { location: `${config.appUrl}${returnTo}`, 'cache-control': 'no-store' } });
   response.cookies.set(sessionCookieName(config.appUrl), sealed, cookieAttributes(config.appUrl, config.sessionTtlSeconds));
   return finish(response);
 }

@@ -14,6 +14,8 @@ const pendingSchema = z.object({
   issuedAt: z.number(),
   /** Set on the automatic second attempt after WeCom said the code was used or expired. */
   retry: z.boolean().optional(),
+  /** The link asked for was too long to keep: `returnTo` is what was kept of it. */
+  shortened: z.boolean().optional(),
 });
 export type PendingLogin = z.infer<typeof pendingSchema>;
 const pendingListSchema = z.array(pendingSchema);
@@ -40,6 +42,27 @@ export async function readPendingLogins(sealed: string | undefined, password: st
   }
 }
 
-export function sealPendingLogins(pending: PendingLogin[], password: string): Promise<string> {
-  return sealData(pending.slice(-MAX_PENDING), { password, ttl: LOGIN_STATE_TTL_SECONDS });
+/**
+ * Browsers drop a cookie over 4 KB (name, value and attributes), and the sign-in would then
+ * end on "state invalid". Each return path is capped (storableReturnPath), and should the
+ * list still seal too large, the oldest pending sign-ins give way to the newest.
+ */
+const MAX_SEALED_BYTES = 3500;
+
+export async function sealPendingLogins(pending: PendingLogin[], password: string): Promise<string> {
+  let kept = pending.slice(-MAX_PENDING);
+  for (;;) {
+    const sealed = await sealData(kept, { password, ttl: LOGIN_STATE_TTL_SECONDS });
+    if (sealed.length <= MAX_SEALED_BYTES || kept.length <= 1) return sealed;
+    kept = kept.slice(1);
+  }
+}
+
+/** Longest return path kept through sign-in; longer deep links keep their path, or go home. */
+export const MAX_RETURN_PATH = 1024;
+
+export function storableReturnPath(returnTo: string): { returnTo: string; shortened: boolean } {
+  if (returnTo.length <= MAX_RETURN_PATH) return { returnTo, shortened: false };
+  const path = returnTo.split(/[?#]/, 1)[0];
+  return { returnTo: path.length <= MAX_RETURN_PATH ? path : '/', shortened: true };
 }

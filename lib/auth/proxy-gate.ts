@@ -1,19 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
+import { preferredLocale } from '@/lib/i18n/locale';
+import { messagesFor } from '@/lib/i18n/messages';
 import { apiDenial } from './api-denial';
+import { renderAuthPage } from './auth-page';
 import { sessionCookieName } from './cookies';
 import { credentialOf, unsealCredential } from './session-credential';
 import { startLogin } from './start-login';
 
 /**
  * Paths that never need a session: the sign-in callbacks (web and mini-program), WeCom's
- * event callbacks, health checks, signing in and out and their pages.
+ * event callbacks, health checks, metrics (their own token), signing in and out and their pages.
  */
 export const PUBLIC_PATHS = [
   '/api/wecom/callback',
   '/api/wecom/miniprogram/login',
   '/api/wecom/events',
   '/api/health',
+  '/api/metrics',
   '/signed-out',
   '/auth/sign-out',
   '/auth/sign-in',
@@ -33,17 +37,18 @@ export function isPublicPath(pathname: string): boolean {
 /**
  * The proxy's cheap, optimistic check: does the request carry a session that unseals for
  * its carrier? It reads no store and asks no WeCom; the session door (lib/auth/dal.ts)
- * decides next to the data. This only decides where to send a visitor.
+ * decides next to the data. This only decides where to send a visitor. `forwarded` are
+ * the request headers the app will see (the proxy has added the CSP nonce to them).
  */
-export async function gateRequest(request: NextRequest): Promise<NextResponse> {
+export async function gateRequest(request: NextRequest, forwarded: Headers = new Headers(request.headers)): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
+  if (!isDecodable(pathname)) return badPathAnswer(request);
+  if (isPublicPath(pathname)) return NextResponse.next({ request: { headers: forwarded } });
 
   const config = getConfig();
   const accept = BEARER_PATHS.includes(pathname) ? 'cookie-or-bearer' : 'cookie';
   const credential = credentialOf(accept, request.cookies.get(sessionCookieName(config.appUrl))?.value, request.headers.get('authorization'));
   if (await unsealCredential(credential, config)) {
-    const forwarded = new Headers(request.headers);
     forwarded.set(REQUEST_PATH_HEADER, pathname + search);
     return NextResponse.next({ request: { headers: forwarded } });
   }
@@ -53,4 +58,23 @@ export async function gateRequest(request: NextRequest): Promise<NextResponse> {
     return apiDenial({ problem: credential.kind === 'absent' ? 'absent' : 'invalid' }, accept);
   }
   return startLogin(request, config, pathname + search);
+}
+
+/** `%ZZ`, a cut-off `%E0%A4%A` or a lone `%`: Next.js would fail decoding the route's params with a 500. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badPathAnswer(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: 'bad_path', message: 'The path has malformed percent-encoding.' }, { status: 400, headers: { 'cache-control': 'no-store' } });
+  }
+  const locale = preferredLocale(request.headers.get('accept-language'));
+  const t = messagesFor(locale).signIn;
+  return renderAuthPage({ status: 400, locale, testId: 'bad-path', title: t.badPathTitle, body: t.badPathBody, action: { label: t.home, href: '/' } });
 }

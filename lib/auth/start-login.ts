@@ -3,7 +3,7 @@ import type { AppConfig } from '@/lib/config';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { buildAuthorizeUrl, buildBrowserLoginUrl, isWeComClient } from '@/lib/wecom/oauth-urls';
 import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName } from './cookies';
-import { newState, readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
+import { newState, readPendingLogins, sealPendingLogins, storableReturnPath, type PendingLogin } from './login-state';
 
 export const CALLBACK_PATH = '/api/wecom/callback';
 
@@ -22,7 +22,8 @@ export async function startLogin(
   const pending = options.pending
     ? [...options.pending]
     : await readPendingLogins(request.cookies.get(loginStateCookieName(config.appUrl))?.value, config.sessionSecret);
-  pending.push({ state, returnTo, issuedAt: Date.now(), ...(options.retry ? { retry: true } : {}) });
+  const kept = storableReturnPath(returnTo);
+  pending.push({ state, returnTo: kept.returnTo, issuedAt: Date.now(), ...(options.retry ? { retry: true } : {}), ...(kept.shortened ? { shortened: true } : {}) });
 
   const redirectUri = `${config.appUrl}${CALLBACK_PATH}`;
   const target = isWeComClient(request.headers.get('user-agent'))

@@ -1,3 +1,4 @@
+import type { CacheObserver } from '@/lib/metrics/observers';
 import type { CacheStore } from './store';
 
 /**
@@ -6,9 +7,16 @@ import type { CacheStore } from './store';
  */
 const loading = new Map<string, Promise<unknown>>();
 
-export async function cachedJson<T>(store: CacheStore, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+export async function cachedJson<T>(
+  store: CacheStore,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  observed?: { cache: string; observer: CacheObserver },
+): Promise<T> {
   if (ttlSeconds > 0) {
     const hit = await store.get(key);
+    observed?.observer.read(observed.cache, hit !== null);
     if (hit !== null) return JSON.parse(hit) as T;
   }
   const inflight = loading.get(key) as Promise<T> | undefined;

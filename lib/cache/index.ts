@@ -17,6 +17,12 @@ export function getCacheStore(): CacheStore {
   return holder.__wecomCacheStore;
 }
 
+/** The shared Redis connection, for what needs more than get/set (rate limits); null without REDIS_URL. */
+export function getRedisClient(): RedisStore['client'] | null {
+  const store = getCacheStore();
+  return store instanceof ResilientStore ? store.redis.client : null;
+}
+
 function createCacheStore(redisUrl: string | undefined): CacheStore {
   if (!redisUrl) return new MemoryStore();
   // The URL is not logged: it may carry a password.

@@ -32,4 +32,6 @@ export const cacheKeys = {
   spentLoginState: (state: string) => appKey('spent_state', state),
   /** An event callback already handled (the dedupe key comes from lib/events). */
   handledEvent: (dedupeKey: string) => appKey('event', dedupeKey),
+  /** Prefix of one rate limit's counters (per client address or per admin). */
+  rateLimit: (name: string) => appKey('rate_limit', name),
 };

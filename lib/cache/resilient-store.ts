@@ -25,11 +25,17 @@ export class ResilientStore implements CacheStore {
   private readonly now: () => number;
 
   constructor(
-    private readonly redis: RedisStore,
+    /** Also used directly by what needs Redis's own commands (rate limits). */
+    readonly redis: RedisStore,
     options: ResilientStoreOptions = {},
   ) {
     this.retryAfterMs = options.retryAfterMs ?? 1000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Ends the Redis connection (shutdown): commands sent so far are answered first. */
+  async close(): Promise<void> {
+    await this.redis.client.quit();
   }
 
   /** True while Redis is being bypassed. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { NextResponse, after, type NextRequest } from 'next/server';
 import { refreshDirectoryDepartments, refreshDirectoryMember, removeDirectoryMember } from '@/lib/admin/directory-store';
 import { sessionRevocations } from '@/lib/auth/dal';
@@ -8,6 +9,7 @@ import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { readBodyWithin } from '@/lib/http/read-body';
 import { log } from '@/lib/log';
+import { portalMetrics } from '@/lib/metrics/registry';
 import { isWeComError } from '@/lib/wecom';
 import { hasValidSignature, openCiphertext, type SignedQuery } from './callback-crypto';
 import { MAX_XML_BYTES, readXmlFields, type XmlFields } from './event-xml';
@@ -74,16 +76,31 @@ export async function handleDelivery(request: NextRequest): Promise<NextResponse
   if (!fields) return reject(400, 'bad_event_xml', 'delivery');
 
   const kind = eventKind(fields);
-  if (!(await getCacheStore().setIfAbsent(cacheKeys.handledEvent(dedupeKeyOf(fields, ciphertext)), '1', HANDLED_EVENT_SECONDS))) {
-    log.info('events.duplicate', { kind });
-    return plain(200);
-  }
   const event = eventFromFields(fields);
   const effects = effectsOf(event, cacheKeys);
+  const delivery = deliveryFingerprint(ciphertext);
+  const store = getCacheStore();
+  const handledKey = cacheKeys.handledEvent(dedupeKeyOf(fields));
+  if (!(await store.setIfAbsent(handledKey, delivery, HANDLED_EVENT_SECONDS))) {
+    // Seen before. The very same request again is a redelivery: nothing to do. The same
+    // content in another encryption is a re-sent event, or a second change of the same
+    // member in the same second (ids-only callbacks read alike): the cache drops and
+    // revocations are cheap and idempotent, so they run again; the directory patch does not.
+    const redelivery = (await store.get(handledKey)) === delivery;
+    if (!redelivery) await applyNow(effects, changedAt(fields));
+    log.info('events.duplicate', { kind, redelivery });
+    return plain(200);
+  }
   await applyNow(effects, changedAt(fields));
+  portalMetrics().event(kind);
   log.info('events.received', { kind, handled: event.type !== 'ignored', dropped: effects.dropKeys.length, revoked: effects.revokeMembers.length });
   after(() => patchDirectory(effects.directory, kind));
   return plain(200);
+}
+
+/** Tells one encryption from another: each starts with 16 random bytes. */
+function deliveryFingerprint(ciphertext: string): string {
+  return createHash('sha256').update(ciphertext).digest('base64url').slice(0, 22);
 }
 
 /**

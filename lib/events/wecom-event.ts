@@ -59,16 +59,15 @@ export function eventKind(fields: XmlFields): string {
 }
 
 /**
- * What makes one delivery the same as another. WeCom repeats a delivery it thinks failed
- * as the same request, ciphertext included. Distinct events can have identical plaintext:
- * contact callbacks set up after 2022-08-15 carry only ids, so two changes to one member in
- * one second read the same, and dropping the second would keep its change off the pages.
- * Each encryption starts with 16 random bytes, so the ciphertext tells them apart; the ids
- * and the change type are in the key too (a batch delete, create_user then update_user).
+ * What makes two deliveries the same event. WeCom repeats a delivery it thinks failed, and
+ * gives distinct contact events one CreateTime and FromUserName=sys (a batch delete,
+ * create_user followed by update_user), so the key takes every id an event carries.
+ * (lib/events/receive.ts also tells a redelivery of the same request from the same content
+ * sent again: ids-only callbacks make two changes of one member in one second read alike.)
  */
 const IDENTITY_FIELDS = ['CreateTime', 'AgentID', 'FromUserName', 'Event', 'ChangeType', 'UserID', 'NewUserID', 'Status', 'TagId', 'Id', 'AddUserItems', 'DelUserItems', 'AddPartyItems', 'DelPartyItems', 'MsgId'];
 
-export function dedupeKeyOf(fields: XmlFields, ciphertext: string): string {
+export function dedupeKeyOf(fields: XmlFields): string {
   const identity = IDENTITY_FIELDS.map((name) => `${name}=${fields[name] ?? ''}`).join('\n');
-  return createHash('sha256').update(identity).update('\nEncrypt=').update(ciphertext).digest('base64url');
+  return createHash('sha256').update(identity).digest('base64url');
 }

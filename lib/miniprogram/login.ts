@@ -1,38 +1,50 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
-import { weComErrorResponse } from '@/lib/http/wecom-error-response';
 import { memberStanding } from '@/lib/auth/member-standing';
+import { getConfig } from '@/lib/config';
+import { clientAddress } from '@/lib/http/client-address';
+import { consumeLimit, tooManyRequestsJson } from '@/lib/http/rate-limit';
 import { log } from '@/lib/log';
+import { portalMetrics } from '@/lib/metrics/registry';
 import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
 import { readLoginRequest } from './login-request';
 import { signInMiniProgramMember } from './sign-in';
 
-const noStore = { 'cache-control': 'no-store' };
-
-/** `POST /api/wecom/miniprogram/login`: a `wx.qy.login` code in, a bearer token out. */
-export async function miniProgramLoginAnswer(request: Request): Promise<NextResponse> {
+/**
+ * `POST /api/wecom/miniprogram/login`: a `wx.qy.login` code in, a bearer token out. A WeCom
+ * failure is counted here and answered by the route edge.
+ */
+export async function miniProgramLogin(request: Request): Promise<NextResponse> {
+  const outcome = (name: string) => portalMetrics().signIn(name, 'miniprogram');
+  const config = getConfig();
+  const limit = await consumeLimit('sign_in', clientAddress(request.headers, config.trustedProxyCount));
+  if (!limit.allowed) {
+    outcome('rate_limited');
+    return tooManyRequestsJson(limit, 'Too many sign-ins from this address; try again after Retry-After seconds.');
+  }
   const input = await readLoginRequest(request);
   if (!input.ok) {
+    outcome('bad_request');
     log.warn('miniprogram.login_rejected', { reason: input.error });
-    return NextResponse.json({ error: input.error, message: input.message }, { status: input.status, headers: noStore });
+    return NextResponse.json({ error: input.error, message: input.message }, { status: input.status });
   }
 
   try {
-    const result = await signInMiniProgramMember(getWeComClient(), input.code, getConfig(), (userid) => memberStanding(() => getMember(userid)));
+    const result = await signInMiniProgramMember(getWeComClient(), input.code, config, (userid) => memberStanding(() => getMember(userid)));
     if (!result.ok) {
+      outcome('inactive');
       log.info('miniprogram.member_inactive', { reason: result.inactive });
       return NextResponse.json(
         { error: 'member_inactive', reason: result.inactive, message: "This member is no longer active in the company, or no longer in this app's visible range." },
-        { status: 403, headers: noStore },
+        { status: 403 },
       );
     }
+    outcome('succeeded');
     log.info('miniprogram.login_succeeded', { userid: result.signIn.userid });
-    return NextResponse.json(result.signIn, { headers: noStore });
+    return NextResponse.json(result.signIn);
   } catch (error) {
-    if (!isWeComError(error)) throw error;
-    log.warn('miniprogram.login_failed', { kind: error.kind, errcode: error.errcode, api: error.api });
-    return weComErrorResponse(error);
+    if (isWeComError(error)) outcome(error.kind);
+    throw error;
   }
 }

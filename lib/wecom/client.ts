@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { CacheStore } from '@/lib/cache/store';
 import { log } from '@/lib/log';
-import { CredentialCache } from './credential-cache';
+import { ignoreWeCom, type WeComObserver } from '@/lib/metrics/observers';
+import { CredentialCache, type FetchContext } from './credential-cache';
 import { isWeComError } from './errors';
 import { identityFromUserInfo, type WeComIdentity } from './identity';
 import * as schemas from './schemas';
@@ -18,6 +19,10 @@ export interface WeComClientOptions {
   store: CacheStore;
   /** First wait before retrying a busy answer; doubles each time. */
   busyRetryBaseMs?: number;
+  /** How long a failed gettoken (or ticket fetch) is answered from memory; see CredentialCache. */
+  failureBackoff?: { firstSeconds: number; maxSeconds: number };
+  /** Told about every call and every credential fetched (the metrics); nothing by default. */
+  observer?: WeComObserver;
 }
 
 const MAX_BUSY_RETRIES = 3;
@@ -40,12 +45,14 @@ export class WeComClient {
 
   constructor(private readonly options: WeComClientOptions) {
     const namespace = credentialNamespace(options.corpId, options.agentId, options.secret);
-    this.accessToken = new CredentialCache(options.store, `${namespace}:access_token`, () => this.fetchAccessToken());
-    this.jsapiTicket = new CredentialCache(options.store, `${namespace}:jsapi_ticket`, () =>
-      this.fetchTicket('get_jsapi_ticket', {}),
-    );
-    this.agentTicket = new CredentialCache(options.store, `${namespace}:agent_config_ticket`, () =>
-      this.fetchTicket('ticket/get', { type: 'agent_config' }),
+    const cacheOptions = { failureBackoff: options.failureBackoff };
+    this.accessToken = new CredentialCache(options.store, `${namespace}:access_token`, (context) => this.fetchAccessToken(context), cacheOptions);
+    this.jsapiTicket = new CredentialCache(options.store, `${namespace}:jsapi_ticket`, () => this.fetchTicket('jsapi_ticket', 'get_jsapi_ticket', {}), cacheOptions);
+    this.agentTicket = new CredentialCache(
+      options.store,
+      `${namespace}:agent_config_ticket`,
+      () => this.fetchTicket('agent_config_ticket', 'ticket/get', { type: 'agent_config' }),
+      cacheOptions,
     );
   }
 
@@ -129,8 +136,17 @@ export class WeComClient {
     return this.retryingBusy(spec.api, () => this.send({ ...spec, query: { ...spec.query, access_token: token } }));
   }
 
-  private send<T extends z.ZodType>(spec: CallSpec<T>): Promise<z.infer<T>> {
-    return sendWeComRequest({ ...spec, apiBase: this.options.apiBase, timeoutMs: this.options.timeoutMs });
+  private async send<T extends z.ZodType>(spec: CallSpec<T>): Promise<z.infer<T>> {
+    const observer = this.options.observer ?? ignoreWeCom;
+    const started = performance.now();
+    try {
+      const answer = await sendWeComRequest({ ...spec, apiBase: this.options.apiBase, timeoutMs: this.options.timeoutMs });
+      observer.call(spec.api, 'ok', (performance.now() - started) / 1000);
+      return answer;
+    } catch (error) {
+      observer.call(spec.api, isWeComError(error) ? error.kind : 'unavailable', (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   /** WeCom's "system busy" (-1) and gateway errors are retried with backoff, at most 3 times. */
@@ -148,20 +164,23 @@ export class WeComClient {
     }
   }
 
-  private async fetchAccessToken() {
-    const answer = await this.retryingBusy('gettoken', () =>
+  private async fetchAccessToken({ probing }: FetchContext) {
+    const fetchToken = () =>
       this.send({
         api: 'gettoken',
         query: { corpid: this.options.corpId, corpsecret: this.options.secret },
         schema: schemas.tokenSchema,
-      }),
-    );
+      });
+    // A probe after a remembered failure asks once: its retries would multiply the failing calls.
+    const answer = await (probing ? fetchToken() : this.retryingBusy('gettoken', fetchToken));
     log.info('wecom.token_fetched', { corpId: this.options.corpId, agentId: this.options.agentId, expiresIn: answer.expires_in });
+    this.options.observer?.credentialFetched('access_token');
     return { value: answer.access_token, expiresInSeconds: answer.expires_in };
   }
 
-  private async fetchTicket(api: string, query: Record<string, string>) {
+  private async fetchTicket(credential: 'jsapi_ticket' | 'agent_config_ticket', api: string, query: Record<string, string>) {
     const answer = await this.call({ api, query, schema: schemas.ticketSchema });
+    this.options.observer?.credentialFetched(credential);
     return { value: answer.ticket, expiresInSeconds: answer.expires_in };
   }
 }

@@ -1,6 +1,7 @@
 import { tryLock } from '@/lib/cache/lock';
 import type { CacheStore } from '@/lib/cache/store';
 import { log } from '@/lib/log';
+import { WeComError, isWeComError, type WeComErrorSnapshot } from './errors';
 
 /**
  * A credential WeCom hands out with a lifetime (access_token, JS-SDK tickets):
@@ -14,6 +15,23 @@ export interface IssuedCredential {
   expiresInSeconds: number;
 }
 
+/** Told to the fetch: a probe after a remembered failure should ask WeCom once, without retries. */
+export interface FetchContext {
+  probing: boolean;
+}
+
+/**
+ * A failed fetch, remembered in the store so that neither this instance nor the others ask
+ * WeCom again before `until`: while gettoken fails (busy, wrong secret, rate limited), every
+ * request would otherwise call it again, and WeCom blocks a caller after about 2,000
+ * failing calls in an hour. The interval doubles with each failed probe.
+ */
+interface RememberedFailure {
+  error: WeComErrorSnapshot;
+  failures: number;
+  until: number;
+}
+
 export interface CredentialCacheOptions {
   /**
    * How long a refresher may hold the shared lock. A holder that dies frees it after this;
@@ -22,27 +40,40 @@ export interface CredentialCacheOptions {
   lockSeconds?: number;
   /** How often an instance waiting for another's refresh looks for the new value. */
   pollMs?: number;
+  /** How long a failure is answered from memory: `firstSeconds`, doubling up to `maxSeconds`. */
+  failureBackoff?: { firstSeconds: number; maxSeconds: number };
+  now?: () => number;
 }
+
+/** Long enough to remember how many probes failed in a row; `until` inside decides. */
+const FAILURE_RECORD_SECONDS = 600;
 
 export class CredentialCache {
   private inflight: Promise<string> | null = null;
   private readonly lockSeconds: number;
   private readonly pollMs: number;
+  private readonly backoff: { firstSeconds: number; maxSeconds: number };
+  private readonly now: () => number;
+  private readonly failureKey: string;
 
   constructor(
     private readonly store: CacheStore,
     /** Namespaced by corp + agent + a hash of the secret: apps sharing a store never read each other's. */
     readonly key: string,
-    private readonly fetchFresh: () => Promise<IssuedCredential>,
+    private readonly fetchFresh: (context: FetchContext) => Promise<IssuedCredential>,
     options: CredentialCacheOptions = {},
   ) {
     this.lockSeconds = options.lockSeconds ?? 10;
     this.pollMs = options.pollMs ?? 50;
+    this.backoff = options.failureBackoff ?? { firstSeconds: 1, maxSeconds: 8 };
+    this.now = options.now ?? Date.now;
+    this.failureKey = `${key}:failure`;
   }
 
   async get(): Promise<string> {
     const cached = await this.store.get(this.key);
     if (cached) return cached;
+    await this.throwIfFailingNow();
     return this.refresh();
   }
 
@@ -75,8 +106,11 @@ export class CredentialCache {
       const lock = await tryLock(this.store, lockKey, this.lockSeconds);
       if (lock) {
         try {
-          // Another instance may have stored a value between our miss and our lock.
-          return (await this.store.get(this.key)) ?? (await this.fetchAndStore());
+          // Another instance may have stored a value, or a failure, between our miss and our lock.
+          const stored = await this.store.get(this.key);
+          if (stored) return stored;
+          await this.throwIfFailingNow();
+          return await this.fetchAndStore();
         } finally {
           await lock.release();
         }
@@ -84,15 +118,54 @@ export class CredentialCache {
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
       const stored = await this.store.get(this.key);
       if (stored) return stored;
+      await this.throwIfFailingNow();
     }
-    log.warn('wecom.credential_lock_wait_exceeded', { credential: this.key.split(':').pop(), waitedMs: this.lockSeconds * 1000 + 1000 });
+    log.warn('wecom.credential_lock_wait_exceeded', { credential: this.credentialName(), waitedMs: this.lockSeconds * 1000 + 1000 });
     return this.fetchAndStore();
   }
 
   private async fetchAndStore(): Promise<string> {
-    const issued = await this.fetchFresh();
+    const previous = await this.rememberedFailure();
+    let issued: IssuedCredential;
+    try {
+      issued = await this.fetchFresh({ probing: previous !== null });
+    } catch (error) {
+      if (isWeComError(error)) await this.rememberFailure(error, (previous?.failures ?? 0) + 1);
+      throw error;
+    }
     await this.store.set(this.key, issued.value, reuseSeconds(issued.expiresInSeconds));
+    if (previous) {
+      await this.store.delete(this.failureKey);
+      log.info('wecom.credential_recovered', { credential: this.credentialName(), failedProbes: previous.failures });
+    }
     return issued.value;
+  }
+
+  private async rememberFailure(error: WeComError, failures: number): Promise<void> {
+    const seconds = Math.min(this.backoff.maxSeconds, this.backoff.firstSeconds * 2 ** (failures - 1));
+    const record: RememberedFailure = { error: error.snapshot(), failures, until: this.now() + seconds * 1000 };
+    await this.store.set(this.failureKey, JSON.stringify(record), FAILURE_RECORD_SECONDS);
+    log.warn('wecom.credential_failure_remembered', { credential: this.credentialName(), errcode: error.errcode, kind: error.kind, failures, seconds });
+  }
+
+  private async rememberedFailure(): Promise<RememberedFailure | null> {
+    const raw = await this.store.get(this.failureKey);
+    if (raw === null) return null;
+    try {
+      return JSON.parse(raw) as RememberedFailure;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Answers from memory while a recent failure stands: the caller gets the same error at once. */
+  private async throwIfFailingNow(): Promise<void> {
+    const failure = await this.rememberedFailure();
+    if (failure && failure.until > this.now()) throw WeComError.restore(failure.error);
+  }
+
+  private credentialName(): string {
+    return this.key.split(':').pop() ?? this.key;
   }
 }
 

@@ -16,7 +16,7 @@ export type WeComErrorKind =
   | 'unavailable' // no usable answer: network error, timeout, HTTP error, not JSON
   | 'unknown'; // an errcode this table does not know
 
-interface ErrcodeEntry {
+export interface ErrcodeEntry {
   kind: WeComErrorKind;
   meaning: string;
   /** What the operator should do; shown on configuration error pages and in logs. */
@@ -105,8 +105,8 @@ export class WeComError extends Error {
   constructor(
     readonly api: string,
     readonly errcode: number | null,
-    entry: ErrcodeEntry,
-    detail?: string,
+    private readonly entry: ErrcodeEntry,
+    private readonly detail?: string,
   ) {
     const code = errcode === null ? '' : ` errcode ${errcode}`;
     super(`WeCom ${api} failed:${code} (${entry.meaning})${detail ? `: ${detail}` : ''}`);
@@ -127,6 +127,22 @@ export class WeComError extends Error {
   static unavailable(api: string, detail: string): WeComError {
     return new WeComError(api, null, { kind: 'unavailable', meaning: 'WeCom did not answer usably' }, detail);
   }
+
+  /** What a store keeps of a failure, to answer later callers with the same error. */
+  snapshot(): WeComErrorSnapshot {
+    return { api: this.api, errcode: this.errcode, entry: this.entry, ...(this.detail ? { detail: this.detail } : {}) };
+  }
+
+  static restore(snapshot: WeComErrorSnapshot): WeComError {
+    return new WeComError(snapshot.api, snapshot.errcode, snapshot.entry, snapshot.detail);
+  }
+}
+
+export interface WeComErrorSnapshot {
+  api: string;
+  errcode: number | null;
+  entry: ErrcodeEntry;
+  detail?: string;
 }
 
 export function isWeComError(error: unknown): error is WeComError {

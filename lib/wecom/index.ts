@@ -1,6 +1,7 @@
 import 'server-only';
 import { getCacheStore } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
+import { portalMetrics } from '@/lib/metrics/registry';
 import { WeComClient } from './client';
 
 export { WeComClient } from './client';
@@ -20,6 +21,7 @@ export function getWeComClient(): WeComClient {
       apiBase: config.apiBase,
       timeoutMs: config.wecomTimeoutMs,
       store: getCacheStore(),
+      observer: portalMetrics().wecom,
     });
   }
   return holder.__wecomClient;

@@ -11,7 +11,7 @@ interface CallBase {
   state: MockState;
 }
 
-export interface PublicCall extends CallBase {}
+export type PublicCall = CallBase;
 export interface TokenCall extends CallBase {
   token: AccessToken;
 }

@@ -33,23 +33,22 @@ export default async function MemberPage({ params }: { params: Promise<{ userid:
 
   if (!userid) return notice('bad-userid', a.badUseridTitle, a.badUseridBody);
 
-  try {
-    // Admins see what WeCom shares with the app, never another member's consented detail.
-    const profile = await loadProfile(userid, { withConsentedDetail: false });
-    return (
-      <>
-        <TopBar t={t} />
-        <main className="page">
-          <p>
-            <a href="/admin">← {a.backToDirectory}</a>
-          </p>
-          <ProfileCard profile={profile} t={t.profile} memberHref={memberPath} />
-        </main>
-      </>
-    );
-  } catch (error) {
+  // Admins see what WeCom shares with the app, never another member's consented detail.
+  const profile = await loadProfile(userid, { withConsentedDetail: false }).catch((error: unknown) => {
     if (isWeComError(error) && error.kind === 'not_found') notFound();
-    if (isWeComError(error) && error.kind === 'not_visible') return notice('not-visible', a.notVisibleTitle, a.notVisibleBody);
+    if (isWeComError(error) && error.kind === 'not_visible') return null;
     throw error;
-  }
+  });
+  if (!profile) return notice('not-visible', a.notVisibleTitle, a.notVisibleBody);
+  return (
+    <>
+      <TopBar t={t} />
+      <main className="page">
+        <p>
+          <a href="/admin">← {a.backToDirectory}</a>
+        </p>
+        <ProfileCard profile={profile} t={t.profile} memberHref={memberPath} />
+      </main>
+    </>
+  );
 }

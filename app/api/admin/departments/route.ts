@@ -1,7 +1,6 @@
-import { departmentsAnswer } from '@/lib/admin/admin-api';
+import { departmentsJson } from '@/lib/admin/admin-api';
+import { signedInRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return departmentsAnswer();
-}
+export const GET = signedInRoute({ name: 'admin_departments', access: 'admin' }, () => departmentsJson());

@@ -1,8 +1,6 @@
-import type { NextRequest } from 'next/server';
-import { membersAnswer } from '@/lib/admin/admin-api';
+import { membersJson } from '@/lib/admin/admin-api';
+import { signedInRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest) {
-  return membersAnswer(request);
-}
+export const GET = signedInRoute({ name: 'admin_members', access: 'admin' }, (request) => membersJson(request));

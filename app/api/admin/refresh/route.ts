@@ -1,6 +1,4 @@
-import type { NextRequest } from 'next/server';
-import { refreshAnswer } from '@/lib/admin/admin-api';
+import { refreshJson } from '@/lib/admin/admin-api';
+import { signedInRoute } from '@/lib/http/route';
 
-export function POST(request: NextRequest) {
-  return refreshAnswer(request);
-}
+export const POST = signedInRoute({ name: 'admin_refresh', access: 'admin', sameOrigin: true }, (_request, caller) => refreshJson(caller.session.userid));

@@ -1,8 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { handleWeComCallback } from '@/lib/auth/callback';
+import { publicRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest) {
-  return handleWeComCallback(request);
-}
+export const GET = publicRoute({ name: 'wecom_callback' }, handleWeComCallback);

@@ -1,12 +1,7 @@
-import type { NextRequest } from 'next/server';
 import { handleDelivery, handleUrlCheck } from '@/lib/events/receive';
+import { publicRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest) {
-  return handleUrlCheck(request);
-}
-
-export function POST(request: NextRequest) {
-  return handleDelivery(request);
-}
+export const GET = publicRoute({ name: 'wecom_events_url_check' }, async (request) => handleUrlCheck(request));
+export const POST = publicRoute({ name: 'wecom_events' }, handleDelivery);

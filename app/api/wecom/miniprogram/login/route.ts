@@ -1,8 +1,6 @@
-import type { NextRequest } from 'next/server';
-import { miniProgramLoginAnswer } from '@/lib/miniprogram/login-endpoint';
+import { publicRoute } from '@/lib/http/route';
+import { miniProgramLogin } from '@/lib/miniprogram/login';
 
 export const dynamic = 'force-dynamic';
 
-export function POST(request: NextRequest) {
-  return miniProgramLoginAnswer(request);
-}
+export const POST = publicRoute({ name: 'miniprogram_login' }, miniProgramLogin);

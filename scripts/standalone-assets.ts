@@ -1,0 +1,17 @@
+/**
+ * `next build` with `output: 'standalone'` leaves the browser assets out of the standalone
+ * folder (a CDN may serve them); this app serves them itself, so they are copied in, as the
+ * Dockerfile does. Run by `npm run build` after `next build`.
+ */
+import { cpSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+const standalone = path.join(distDir, 'standalone');
+if (!existsSync(path.join(standalone, 'server.js'))) {
+  console.error(`no standalone build in ${path.relative(root, standalone)}: run next build first`);
+  process.exit(1);
+}
+cpSync(path.join(distDir, 'static'), path.join(standalone, path.relative(root, distDir), 'static'), { recursive: true });
+if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
