@@ -7,7 +7,7 @@ const config = [
   ...nextTypeScript,
   {
     // Tests and the mock are not React: their `use…` helpers (vitest setup, Playwright fixtures) are not hooks.
-    files: ['test/**', 'e2e/**', 'scripts/**'],
+    files: ['test/**', 'e2e/**', 'scripts/**', 'mock/**', 'harness/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { mockControl } from './support/mock-control';
-import { CONTRACTORS_DEPARTMENT_ID, DEMO, SEED_MEMBERS } from './mock-qyapi/seed';
+import { mockControl } from '../mock/control-client';
+import { CONTRACTORS_DEPARTMENT_ID, DEMO, SEED_MEMBERS } from '../mock/seed';
 import { appUrl, expect, test } from './support/fixtures';
 import { memberPath } from '../lib/admin/member-path';
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MOCK_APPS } from './mock-qyapi/credentials';
+import { MOCK_APPS } from '../mock/credentials';
 import { expect, test } from './support/fixtures';
 
 function files(dir: string): string[] {

@@ -1,10 +1,10 @@
 import type { APIRequestContext } from '@playwright/test';
 import { encrypt, getSignature } from '@wecom/crypto';
-import { MOCK_CORP_ID } from './mock-qyapi/credentials';
-import { DEMO } from './mock-qyapi/seed';
+import { MOCK_CORP_ID } from '../mock/credentials';
+import { DEMO } from '../mock/seed';
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
 import { appLog, appUrl, expect, test } from './support/fixtures';
-import type { CallbackDelivery, mockControl } from './support/mock-control';
+import type { CallbackDelivery, mockControl } from '../mock/control-client';
 import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
 
 // The `events` instance caches WeCom's answers for 10 minutes: only the events can make a

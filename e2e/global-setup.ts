@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MOCK_ADMIN_TAG_ID } from './mock-qyapi/credentials';
-import { DEMO } from './mock-qyapi/seed';
-import { startMockWeCom } from './mock-qyapi/server';
-import { startApp } from './support/app-server';
+import { MOCK_ADMIN_TAG_ID } from '../mock/credentials';
+import { DEMO } from '../mock/seed';
+import { startMockWeCom } from '../mock/server';
+import { startApp } from '../harness/app-server';
 import { CALLBACK_ENV } from './support/callback-keys';
 import { METRICS_TOKEN } from './support/metrics';
-import { mockTenantEnv } from './support/environment';
+import { mockTenantEnv } from '../mock/tenant-env';
 
 /**
  * One mock of WeCom and the app instances the specs need, each a real `next start` of the

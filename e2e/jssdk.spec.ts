@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { MOCK_APPS, MOCK_CORP_ID } from './mock-qyapi/credentials';
-import { DEMO } from './mock-qyapi/seed';
+import { MOCK_APPS, MOCK_CORP_ID } from '../mock/credentials';
+import { DEMO } from '../mock/seed';
 import { WECOM_PHONE_UA, appUrl, expect, test } from './support/fixtures';
 
 const CONFIG = '/api/wecom/jssdk-config';

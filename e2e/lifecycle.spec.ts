@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { startRedisServer } from '../test/support/redis-server';
-import { DEMO } from './mock-qyapi/seed';
-import { startApp } from './support/app-server';
-import { mockTenantEnv } from './support/environment';
+import { startRedisServer } from '../harness/redis-server';
+import { DEMO } from '../mock/seed';
+import { startApp } from '../harness/app-server';
+import { mockTenantEnv } from '../mock/tenant-env';
 import { expect, test } from './support/fixtures';
 
 test('SIGTERM: the request in flight finishes, new connections are refused, Redis is closed, exit code 0', async ({ mock }) => {

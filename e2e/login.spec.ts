@@ -1,5 +1,5 @@
-import { DEMO } from './mock-qyapi/seed';
-import { MOCK_APPS, MOCK_CORP_ID } from './mock-qyapi/credentials';
+import { DEMO } from '../mock/seed';
+import { MOCK_APPS, MOCK_CORP_ID } from '../mock/credentials';
 import { WECOM_PHONE_UA, appLog, appUrl, expect, recordNavigations, sessionCookie, test } from './support/fixtures';
 
 test.describe('signing in inside the WeCom client', () => {

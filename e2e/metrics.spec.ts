@@ -1,4 +1,4 @@
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { WECOM_PHONE_UA, appUrl, expect, recordNavigations, sessionCookie, test } from './support/fixtures';
 import { METRICS_TOKEN, sample } from './support/metrics';
 

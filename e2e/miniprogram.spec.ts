@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { appLog, appUrl, expect, test } from './support/fixtures';
 
 const LOGIN = '/api/wecom/miniprogram/login';

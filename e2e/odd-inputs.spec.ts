@@ -1,4 +1,4 @@
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { WECOM_PHONE_UA, appUrl, expect, test } from './support/fixtures';
 
 test.use({ userAgent: WECOM_PHONE_UA });

@@ -1,6 +1,6 @@
-import { CONTRACTORS_DEPARTMENT_ID } from './mock-qyapi/seed';
+import { CONTRACTORS_DEPARTMENT_ID } from '../mock/seed';
 import { appUrl, expect, test } from './support/fixtures';
-import type { MemberChange } from './support/mock-control';
+import type { MemberChange } from '../mock/control-client';
 import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
 
 // The `offboarding` instance has no event callback and caches WeCom's answers for 2 s: what

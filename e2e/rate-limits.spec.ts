@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { appUrl, expect, test } from './support/fixtures';
 
 // The `rateLimited` instance allows SIGN_IN_RATE_LIMIT=5 code exchanges a minute per client

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { DEMO } from './mock-qyapi/seed';
-import { startApp, type AppServer } from './support/app-server';
-import { mockTenantEnv } from './support/environment';
+import { DEMO } from '../mock/seed';
+import { startApp, type AppServer } from '../harness/app-server';
+import { mockTenantEnv } from '../mock/tenant-env';
 import { expect, test } from './support/fixtures';
-import { mockControl } from './support/mock-control';
-import { startRedisServer, type RedisServer } from '../test/support/redis-server';
+import { mockControl } from '../mock/control-client';
+import { startRedisServer, type RedisServer } from '../harness/redis-server';
 
 /**
  * Two instances of the app behind an imaginary load balancer: separate `next start`
@@ -168,7 +168,7 @@ test('killing Redis mid-run loses no sign-in, warns once per instance, and Redis
 });
 
 test('nothing the instances logged carries a credential or the Redis URL', async () => {
-  const { MOCK_APPS } = await import('./mock-qyapi/credentials');
+  const { MOCK_APPS } = await import('../mock/credentials');
   for (const app of apps) {
     const output = app.output();
     expect(output).toContain('"event":"cache.store_selected"');

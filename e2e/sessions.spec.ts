@@ -1,4 +1,4 @@
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { appUrl, expect, recordNavigations, sessionCookie, test } from './support/fixtures';
 import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
 

@@ -1,5 +1,5 @@
-import { startApp } from './support/app-server';
-import { mockTenantEnv } from './support/environment';
+import { startApp } from '../harness/app-server';
+import { mockTenantEnv } from '../mock/tenant-env';
 import { expect, test } from './support/fixtures';
 
 test('a production start without SESSION_SECRET stops and names the variable', async () => {

@@ -1,4 +1,4 @@
-import { DEMO } from './mock-qyapi/seed';
+import { DEMO } from '../mock/seed';
 import { appUrl, expect, test } from './support/fixtures';
 
 const LOGIN = '/api/wecom/miniprogram/login';

@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
-import { MOCK_ADMIN_TAG_ID } from '../e2e/mock-qyapi/credentials';
-import { startMockWeCom } from '../e2e/mock-qyapi/server';
-import { mockTenantEnv } from '../e2e/support/environment';
+import { MOCK_ADMIN_TAG_ID } from '../mock/credentials';
+import { startMockWeCom } from '../mock/server';
+import { mockTenantEnv } from '../mock/tenant-env';
 
 const root = path.resolve(__dirname, '..');
 loadEnvConfig(root, true);

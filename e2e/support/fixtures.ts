@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { appLogFile, type AppVariant } from '../global-setup';
-import { mockControl } from './mock-control';
+import { mockControl } from '../../mock/control-client';
 
 /** A WeCom client web view on a phone: what the in-app flow is told apart by. */
 export const WECOM_PHONE_UA =

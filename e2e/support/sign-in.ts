@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { AppVariant } from '../global-setup';
 import { WECOM_PHONE_UA, appUrl, sessionCookie } from './fixtures';
-import type { mockControl } from './mock-control';
+import type { mockControl } from '../../mock/control-client';
 
 type Mock = ReturnType<typeof mockControl>;
 

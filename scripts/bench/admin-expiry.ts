@@ -1,4 +1,4 @@
-import type { mockControl } from '@/e2e/support/mock-control';
+import type { mockControl } from '@/mock/control-client';
 import { signIn } from './sign-in';
 import { percentile, round } from './stats';
 import { upstreamCallsOf } from './upstream-calls';

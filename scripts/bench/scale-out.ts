@@ -1,4 +1,4 @@
-import type { mockControl } from '@/e2e/support/mock-control';
+import type { mockControl } from '@/mock/control-client';
 import { measureLoad, type LoadOptions } from './load';
 import { signIn, signInBurst } from './sign-in';
 import { upstreamCallsOf, viewProfile } from './upstream-calls';

@@ -1,4 +1,4 @@
-import type { mockControl } from '@/e2e/support/mock-control';
+import type { mockControl } from '@/mock/control-client';
 import { countersDelta } from './stats';
 
 type MockControl = ReturnType<typeof mockControl>;

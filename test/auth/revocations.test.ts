@@ -4,7 +4,7 @@ import type { SessionData } from '@/lib/auth/session-seal';
 import { RedisStore } from '@/lib/cache/redis-store';
 import { ResilientStore } from '@/lib/cache/resilient-store';
 import { MemoryStore } from '@/lib/cache/store';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../harness/redis-server';
 
 const keys: RevocationKeys = {
   revokedSession: (sid) => `test:revoked:session:${sid}`,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { DEMO } from '@/mock/seed';
+import { startRedisServer, type RedisServer } from '../../harness/redis-server';
 import { useMockWeCom } from '../support/use-mock';
 import { captureLogs, instanceOf } from './redis-harness';
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { MOCK_APPS } from '@/e2e/mock-qyapi/credentials';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { MOCK_APPS } from '@/mock/credentials';
+import { DEMO } from '@/mock/seed';
 import { credentialNamespace } from '@/lib/wecom/client';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../harness/redis-server';
 import { useMockWeCom } from '../support/use-mock';
 import { captureLogs, instanceOf } from './redis-harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOCK_APPS, MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
+import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
 import { signJsSdkConfig } from '@/lib/jssdk/jssdk-config';
 import { jsApiSignature } from '@/lib/jssdk/signature';
 import { isWeComError } from '@/lib/wecom/errors';

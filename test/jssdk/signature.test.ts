@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsApiSignature, newNonceStr } from '@/lib/jssdk/signature';
 
-// The test vector of the WeCom JS-SDK signature documentation (../shared/wecom-api.md).
+// The test vector of the WeCom JS-SDK signature documentation (docs/wecom-api.md).
 const DOCUMENTED = {
   ticket: 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
   nonceStr: 'Wm3WZYTPz0wzccnW',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { MOCK_CORP_ID } from '@/mock/credentials';
+import { DEMO } from '@/mock/seed';
 import { memberStanding } from '@/lib/auth/member-standing';
 import { unsealCredential } from '@/lib/auth/session-credential';
 import { signInMiniProgramMember } from '@/lib/miniprogram/sign-in';

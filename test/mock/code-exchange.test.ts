@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { DEMO } from '@/mock/seed';
 import { APPROVALS, startTestMock, type TestMock } from './support';
 
 let t: TestMock;

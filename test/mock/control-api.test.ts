@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseMockEnv } from '@/e2e/mock-qyapi/cli-env';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
-import { startMockWeCom } from '@/e2e/mock-qyapi/server';
+import { parseMockEnv } from '@/mock/cli-env';
+import { DEMO } from '@/mock/seed';
+import { startMockWeCom } from '@/mock/server';
 import { oauthParams, startTestMock, type TestMock } from './support';
 
 let t: TestMock;

@@ -1,10 +1,10 @@
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
-import { envelope } from '@/e2e/mock-qyapi/events/delivery';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
-import { startMockWeCom } from '@/e2e/mock-qyapi/server';
-import { mockControl } from '@/e2e/support/mock-control';
+import { MOCK_CORP_ID } from '@/mock/credentials';
+import { envelope } from '@/mock/events/delivery';
+import { DEMO } from '@/mock/seed';
+import { startMockWeCom } from '@/mock/server';
+import { mockControl } from '@/mock/control-client';
 import { decryptIndependently, parseXml, signature, startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { startTestMock, type TestMock } from './support';
 

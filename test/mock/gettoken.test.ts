@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
+import { MOCK_CORP_ID } from '@/mock/credentials';
 import { APPROVALS, PORTAL, startTestMock, type TestMock } from './support';
 
 let t: TestMock;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory } from '@/e2e/mock-qyapi/directory';
-import { LARGE_DIRECTORY_MEMBER_COUNT, generateLargeDirectory } from '@/e2e/mock-qyapi/large-directory';
-import { DEMO, SEED_MEMBERS } from '@/e2e/mock-qyapi/seed';
+import { buildDirectory } from '@/mock/directory';
+import { LARGE_DIRECTORY_MEMBER_COUNT, generateLargeDirectory } from '@/mock/large-directory';
+import { DEMO, SEED_MEMBERS } from '@/mock/seed';
 import { startTestMock, type TestMock } from './support';
 
 describe('large directory (generation)', () => {

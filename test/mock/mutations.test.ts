@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseMockEnv } from '@/e2e/mock-qyapi/cli-env';
-import { CONTRACTORS_DEPARTMENT_ID, DEMO, SEED_MEMBERS, SEED_TAGS } from '@/e2e/mock-qyapi/seed';
-import { mockControl } from '@/e2e/support/mock-control';
+import { parseMockEnv } from '@/mock/cli-env';
+import { CONTRACTORS_DEPARTMENT_ID, DEMO, SEED_MEMBERS, SEED_TAGS } from '@/mock/seed';
+import { mockControl } from '@/mock/control-client';
 import { startCallbackReceiver } from './callback-receiver';
 import { startTestMock, type Json, type TestMock } from './support';
 

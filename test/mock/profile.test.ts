@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MOCK_ADMIN_TAG_ID } from '@/e2e/mock-qyapi/credentials';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { MOCK_ADMIN_TAG_ID } from '@/mock/credentials';
+import { DEMO } from '@/mock/seed';
 import { startTestMock, type TestMock } from './support';
 
 let t: TestMock;

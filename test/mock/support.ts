@@ -1,8 +1,8 @@
 // Shared helpers for the mock's fidelity tests: start a mock, call qyapi and the control API
 // over real HTTP, and walk the login pages the way a browser would (without following redirects).
 
-import { MOCK_APPS, MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
-import { startMockWeCom, type MockWeCom, type MockWeComOptions } from '@/e2e/mock-qyapi/server';
+import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
+import { startMockWeCom, type MockWeCom, type MockWeComOptions } from '@/mock/server';
 
 // Response bodies are read loosely on purpose: the tests assert on exact values anyway.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 import { MemoryStore } from '@/lib/cache/store';
 import { WeComClient } from '@/lib/wecom/client';
-import { MOCK_APPS, MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
+import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
 
 /** A client for the mock's first app, with a cold cache of its own. */
 export function clientFor(mockUrl: string, overrides: Partial<ConstructorParameters<typeof WeComClient>[0]> = {}) {

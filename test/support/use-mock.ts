@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startMockWeCom, type MockWeCom, type MockWeComOptions } from '@/e2e/mock-qyapi/server';
-import { mockControl } from '@/e2e/support/mock-control';
+import { startMockWeCom, type MockWeCom, type MockWeComOptions } from '@/mock/server';
+import { mockControl } from '@/mock/control-client';
 
 /**
  * A mock of WeCom for one test file, over real HTTP: started before the file, reset

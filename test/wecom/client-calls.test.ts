@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MOCK_APPS } from '@/e2e/mock-qyapi/credentials';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { MOCK_APPS } from '@/mock/credentials';
+import { DEMO } from '@/mock/seed';
 import { isWeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';
 import { useMockWeCom } from '../support/use-mock';

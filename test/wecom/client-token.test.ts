@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { DEMO } from '@/mock/seed';
 import { MemoryStore } from '@/lib/cache/store';
 import { isWeComError, WeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';
@@ -34,7 +34,7 @@ describe('access token', () => {
   });
 
   it('two clients of different apps sharing one store keep separate tokens', async () => {
-    const { MOCK_APPS } = await import('@/e2e/mock-qyapi/credentials');
+    const { MOCK_APPS } = await import('@/mock/credentials');
     const store = new MemoryStore();
     const first = clientFor(wecom.url, { store });
     const second = clientFor(wecom.url, { store, agentId: MOCK_APPS[1].agentId, secret: MOCK_APPS[1].secret });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { DEMO } from '@/mock/seed';
 import { MemoryStore } from '@/lib/cache/store';
 import { isWeComError } from '@/lib/wecom/errors';
 import { clientFor } from '../support/client-under-test';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '@/e2e/mock-qyapi/seed';
+import { DEMO } from '@/mock/seed';
 import type { WeComObserver } from '@/lib/metrics/observers';
 import { clientFor } from '../support/client-under-test';
 import { useMockWeCom } from '../support/use-mock';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { freePort } from '@/e2e/support/app-server';
+import { freePort } from './app-server';
 
 /**
  * A real redis-server for tests and the benchmark: loopback only, nothing written to disk,

@@ -1,4 +1,4 @@
-import { MOCK_APPS, MOCK_CORP_ID } from '../mock-qyapi/credentials';
+import { MOCK_APPS, MOCK_CORP_ID } from './credentials';
 
 /** The variables of the configuration contract that point an app at a mock of WeCom. */
 export function mockTenantEnv(mockUrl: string): Record<string, string> {

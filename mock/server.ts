@@ -62,7 +62,7 @@ async function route(req: IncomingMessage, res: ServerResponse, state: MockState
   if (req.method === 'GET' && isAssetPath(path)) return handleAsset(res, url, state);
   if (path.startsWith('/__mock/')) return handleControl(req, res, url, state);
   if (path === '/') {
-    sendJson(res, 200, { mock: 'WeCom qyapi', corpId: MOCK_CORP_ID, docs: 'e2e/mock-qyapi/README.md' });
+    sendJson(res, 200, { mock: 'WeCom qyapi', corpId: MOCK_CORP_ID, docs: 'mock/README.md' });
     return;
   }
   sendJson(res, 404, { error: `not found: ${path}` });

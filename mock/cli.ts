@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   console.log(`WECOM_AGENT_ID=${portal.agentId}`);
   console.log(`WECOM_SECRET=${portal.secret}`);
   console.log(`WECOM_ADMIN_TAG_ID=${MOCK_ADMIN_TAG_ID}`);
-  console.log(`\nControl API: ${mock.url}/__mock/... (see e2e/mock-qyapi/README.md). Ctrl+C stops.`);
+  console.log(`\nControl API: ${mock.url}/__mock/... (see mock/README.md). Ctrl+C stops.`);
 
   const stop = (signal: string) => {
     console.log(`\n${signal}: stopping the WeCom mock`);

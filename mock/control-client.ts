@@ -1,7 +1,7 @@
-import { MOCK_APPS, MOCK_CORP_ID } from '@/e2e/mock-qyapi/credentials';
-import type { CallbackDetail } from '@/e2e/mock-qyapi/events/callback-config';
-import type { Delivery } from '@/e2e/mock-qyapi/events/delivery';
-import type { MemberStatus } from '@/e2e/mock-qyapi/types';
+import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
+import type { CallbackDetail } from '@/mock/events/callback-config';
+import type { Delivery } from '@/mock/events/delivery';
+import type { MemberStatus } from '@/mock/types';
 
 export type { Delivery as CallbackDelivery };
 

@@ -32,7 +32,7 @@ export async function startApp(
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const root = path.resolve(__dirname, '../..');
+  const root = path.resolve(__dirname, '..');
   const command = options.standalone
     ? [path.join(root, process.env.NEXT_DIST_DIR || '.next', 'standalone/server.js')]
     : [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
