@@ -53,6 +53,9 @@ async function main() {
     env,
     stdio: 'inherit',
   });
+  // next dev compiles a route on its first request, which can take longer than the 5 s WeCom
+  // (and the mock) wait for an event callback's answer: compile it before the first event.
+  if (!process.env.WECOM_CORP_ID) void warmUp(`http://127.0.0.1:${port}`, ['/api/health', '/api/wecom/events']);
   const stop = () => next.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -60,6 +63,17 @@ async function main() {
     await stopMock();
     process.exit(code ?? 0);
   });
+}
+
+async function warmUp(origin: string, paths: string[]) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      for (const p of paths) await (await fetch(`${origin}${p}`)).text();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 main().catch((error) => {
