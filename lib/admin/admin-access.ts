@@ -8,6 +8,7 @@ import { portalMetrics } from '@/lib/metrics/registry';
 import { log } from '@/lib/log';
 import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
+import { isAdminByRule } from './admin-rule';
 
 /**
  * Who may use the admin area: userids in ADMIN_USERIDS, and members of the WeCom tag
@@ -17,23 +18,23 @@ import { getWeComClient, isWeComError } from '@/lib/wecom';
  */
 export const isAdmin = cache(async (userid: string): Promise<boolean> => {
   const config = getConfig();
-  if (config.adminUserIds.includes(userid)) return true;
-  if (config.adminTagId === undefined) return false;
+  const tagId = config.adminTagId;
   try {
-    const tag = await cachedJson(
-      getCacheStore(),
-      cacheKeys.tag(config.adminTagId),
-      config.dataCacheSeconds,
-      () => getWeComClient().getTag(config.adminTagId!),
-      { cache: 'admin_tag', observer: portalMetrics().cache },
-    );
-    if (tag.userlist.some((u) => u.userid === userid)) return true;
-    if (tag.partylist.length === 0) return false;
-    const member = await getMember(userid);
-    return (member.department ?? []).some((d) => tag.partylist.includes(d));
+    return await isAdminByRule(userid, {
+      adminUserIds: config.adminUserIds,
+      tag:
+        tagId === undefined
+          ? null
+          : () =>
+              cachedJson(getCacheStore(), cacheKeys.tag(tagId), config.dataCacheSeconds, () => getWeComClient().getTag(tagId), {
+                cache: 'admin_tag',
+                observer: portalMetrics().cache,
+              }),
+      departmentsOf: async (id) => (await getMember(id)).department ?? [],
+    });
   } catch (error) {
     // Fail closed: nobody becomes an admin because WeCom could not be asked.
-    log.error('admin.tag_check_failed', { tagId: config.adminTagId, errcode: isWeComError(error) ? error.errcode : null, kind: isWeComError(error) ? error.kind : 'exception' });
+    log.error('admin.tag_check_failed', { tagId, errcode: isWeComError(error) ? error.errcode : null, kind: isWeComError(error) ? error.kind : 'exception' });
     return false;
   }
 });

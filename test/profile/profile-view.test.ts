@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildProfileView } from '@/lib/profile/profile-view';
+import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
+
+const departments: WeComDepartment[] = [
+  { id: 1, name: '公司', parentid: 0 },
+  { id: 6, name: '后端组', parentid: 1 },
+  { id: 8, name: '信息技术部', parentid: 1 },
+];
+// What user/get gives a post-2022 app: the private keys are absent, not empty.
+const user: WeComUser = { userid: 'hubin', name: '胡斌', department: [6, 8], is_leader_in_dept: [0, 1], main_department: 8, status: 1 };
+
+describe('the profile view', () => {
+  it('marks every field WeCom withholds as not shared, never as an empty value', () => {
+    const view = buildProfileView(user, departments, [], null);
+    for (const field of ['mobile', 'email', 'biz_mail', 'gender', 'address', 'avatar', 'qr_code'] as const) {
+      expect(view.private[field]).toEqual({ shared: false });
+    }
+  });
+
+  it('takes consented detail over user/get, but a consented gender "0" says nothing', () => {
+    const detail = { userid: 'hubin', mobile: '13800000000', gender: '0' };
+    const view = buildProfileView({ ...user, gender: '1' }, departments, [], detail);
+    expect(view.private.mobile).toEqual({ shared: true, value: '13800000000' });
+    expect(view.private.gender).toEqual({ shared: true, value: '1' });
+    expect(buildProfileView(user, departments, [], detail).private.gender).toEqual({ shared: false });
+  });
+
+  it('names departments, flags the ones led and the main one', () => {
+    const view = buildProfileView(user, departments, [], null);
+    expect(view.departments).toEqual([
+      { id: 6, name: '后端组', isLeader: false, isMain: false },
+      { id: 8, name: '信息技术部', isLeader: true, isMain: true },
+    ]);
+    expect(view.mainDepartment).toBe('信息技术部');
+  });
+
+  it('a linked-corp member with main department 0 shows no department and no "#0"', () => {
+    const view = buildProfileView({ userid: 'wwlinked/zhao.lei', name: '赵磊', department: [0], main_department: 0 }, departments, [], null);
+    expect(view.departments).toEqual([]);
+    expect(view.mainDepartment).toBeUndefined();
+    expect(view.linkedCorpId).toBe('wwlinked');
+    expect(JSON.stringify(view)).not.toContain('#0');
+  });
+});
