@@ -4,6 +4,8 @@ const nextConfig = {
   output: 'standalone',
   // The app never needs to say what powers it; one header less to fingerprint.
   poweredByHeader: false,
+  // next dev prints both; its hot reload must work on either (the proxy moves pages to APP_URL's).
+  allowedDevOrigins: ['localhost', '127.0.0.1'],
   // forbidden() renders app/forbidden.tsx with a 403 for members who are not the app's admins.
   experimental: { authInterrupts: true },
   // `next dev` logs each request's URL; the sign-in callback's carries the OAuth code.

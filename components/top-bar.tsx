@@ -5,7 +5,7 @@ import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages';
 
-/** The header on every signed-in page; the directory link only for admins; sign-out is a same-origin POST form. */
+/** The header on every page: the directory link only for admins, sign-out (a same-origin POST form) only with a session. */
 export async function TopBar({ t }: { t: Messages }) {
   const verdict = await verifySession('cookie');
   const admin = verdict.ok ? await isAdmin(verdict.session.userid) : false;
@@ -13,20 +13,31 @@ export async function TopBar({ t }: { t: Messages }) {
   return (
     <header className="topbar">
       <nav className="topnav">
-        <Link href="/" className="brand">
-          {t.appName}
-        </Link>
+        {verdict.ok ? (
+          <Link href="/" className="brand">
+            {t.appName}
+          </Link>
+        ) : (
+          // Signed out, "/" starts a sign-in with a redirect to WeCom: a full page load, and no
+          // prefetch (a prefetched redirect to WeCom would be refused by connect-src).
+          // eslint-disable-next-line @next/next/no-html-link-for-pages
+          <a href="/" className="brand">
+            {t.appName}
+          </a>
+        )}
         {admin && (
           <a href="/admin" data-testid="nav-admin">
             {a.nav}
           </a>
         )}
       </nav>
-      <form method="post" action="/auth/sign-out">
-        <button type="submit" className="button button-quiet" data-testid="sign-out">
-          {t.profile.signOut}
-        </button>
-      </form>
+      {verdict.ok && (
+        <form method="post" action="/auth/sign-out">
+          <button type="submit" className="button button-quiet" data-testid="sign-out">
+            {t.profile.signOut}
+          </button>
+        </form>
+      )}
     </header>
   );
 }

@@ -73,6 +73,43 @@ test.describe('admins', () => {
     await page.screenshot({ path: 'test-results/screenshots/admin-search-desktop.png' });
   });
 
+  test('search takes pinyin and initials, and offers the whole company when a department has no match', async ({ page, mock }) => {
+    void mock;
+    await signIn(page, DEMO.ceo);
+    await page.goto(`${appUrl()}/admin`);
+    for (const typed of ['wangf', 'wf']) {
+      await page.getByTestId('member-search').fill(typed);
+      await expect(page.getByTestId('member-list').locator(`li[data-userid="${DEMO.withDash}"]`)).toBeVisible();
+    }
+    // Cathy (蔡琴) is in 财务部, not in 人力行政部: one sentence says so, and one click searches everywhere.
+    await page.getByTestId('member-search').fill('');
+    await openDepartment(page, ['人力行政部']);
+    await page.getByTestId('member-search').fill('Cathy');
+    await expect(page.getByTestId('no-members')).toBeVisible();
+    await expect(page.getByTestId('member-total')).toHaveCount(0);
+    await page.getByTestId('search-everywhere').click();
+    await expect(page.getByTestId('member-list')).toContainText('蔡琴');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test('the department tree is a drawer: the list is on screen first, the tree opens on demand and closes on a choice', async ({ page, mock }) => {
+      void mock;
+      await signIn(page, DEMO.ceo);
+      await page.goto(`${appUrl()}/admin`);
+      await expect(page.getByTestId('member-list')).toBeInViewport();
+      await expect(page.getByTestId('department-tree')).toBeHidden();
+      await page.getByTestId('open-departments').click();
+      await expect(page.getByTestId('department-tree')).toBeVisible();
+      await page.screenshot({ path: 'test-results/screenshots/admin-drawer-phone.png' });
+      await openDepartment(page, ['财务部']);
+      await expect(page.getByTestId('department-tree')).toBeHidden();
+      await expect(page.getByTestId('member-list')).toContainText('蔡琴');
+      await page.screenshot({ path: 'test-results/screenshots/admin-phone.png' });
+    });
+  });
+
   test('members of the WeCom admin tag get in too', async ({ page, mock }) => {
     void mock;
     await signIn(page, DEMO.itLead);
@@ -120,6 +157,17 @@ test.describe('admins', () => {
     await page.getByTestId('refresh').click();
     await expect(page.getByTestId('refresh')).toBeEnabled();
     await expect.poll(async () => (await mock.counters())['/cgi-bin/department/list'] ?? 0).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a refresh WeCom fails keeps the directory on screen and says what failed', async ({ page, mock }) => {
+    await signIn(page, DEMO.ceo);
+    await page.goto(`${appUrl()}/admin`);
+    await expect(page.getByTestId('member-list')).toBeVisible();
+    await mock.fault({ path: '/cgi-bin/department/list', errcode: -1, times: 10 });
+    await page.getByTestId('refresh').click();
+    await expect(page.getByTestId('refresh-failed')).toContainText('errcode -1');
+    await expect(page.getByTestId('member-list').locator('li')).not.toHaveCount(0);
+    await mock.clearFaults();
   });
 
   test('bad query parameters get a 400 JSON answer', async ({ page, mock }) => {
@@ -175,8 +223,18 @@ test.describe('a 20,000-member directory', () => {
     await page.goto(`${appUrl('large')}/admin`);
     await expect(page.getByTestId('member-total')).toHaveText(`${20000 - outsideRange} 名成员`, { timeout: 60_000 });
     await expect(page.getByTestId('member-list').locator('li')).toHaveCount(50);
+    await expect(page.getByTestId('pager-position')).toHaveText(`第 1 / ${Math.ceil((20000 - outsideRange) / 50)} 页`);
+    // "Next" from the bottom of the page: the new page starts at its top.
+    await page.getByTestId('next-page').scrollIntoViewIfNeeded();
     await page.getByTestId('next-page').click();
-    await expect(page.getByTestId('pager-position')).toContainText('51–100');
+    await expect(page.getByTestId('pager-position')).toContainText('第 2 /');
+    await expect.poll(() => page.getByTestId('member-list').locator('li').first().evaluate((li) => li.getBoundingClientRect().top)).toBeLessThan(400);
+    // Any page, by its number.
+    await page.getByTestId('page-jump').fill('237');
+    await page.getByTestId('page-jump').press('Enter');
+    await expect(page.getByTestId('pager-position')).toContainText('第 237 /');
+    await expect(page.getByTestId('member-list').locator('li')).toHaveCount(50);
+    await page.screenshot({ path: 'test-results/screenshots/admin-large-desktop.png' });
 
     await page.getByTestId('member-search').fill('何静');
     await expect(page.getByTestId('member-list')).toContainText(DEMO.engineer);

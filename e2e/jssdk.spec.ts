@@ -141,6 +141,21 @@ test.describe('scan a colleague\'s QR code on the profile page', () => {
     });
   });
 
+  test.describe('in a browser that only claims to be WeCom', () => {
+    test.use({ userAgent: WECOM_PHONE_UA, viewport: { width: 390, height: 844 } });
+
+    test('gives up with a message within a few seconds when the WeCom bridge does not answer', async ({ page, mock }) => {
+      await signInInBrowser(page, DEMO.engineer, mock);
+      const button = page.getByTestId('jssdk-scan-button');
+      await button.click();
+      await expect(button).toHaveText('正在打开扫一扫…');
+      const error = page.getByTestId('jssdk-scan-error');
+      await expect(error).toContainText('无法打开企业微信扫一扫', { timeout: 5000 });
+      await expect(error).toContainText('企业微信客户端没有响应');
+      await expect(button).toBeEnabled();
+    });
+  });
+
   test('is not offered in a desktop browser', async ({ page, mock }) => {
     await signInInBrowser(page, DEMO.engineer, mock);
     await page.waitForLoadState('networkidle');

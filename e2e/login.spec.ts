@@ -95,6 +95,10 @@ test.describe('signing in from a desktop browser', () => {
     await expect(page.getByTestId('login-non-member')).toContainText('仅供企业成员使用');
     expect(response?.status()).toBe(403);
     expect(await sessionCookie(context)).toBeUndefined();
+    // What to do next: sign in again with a company account, through WeCom's login page.
+    await mock.setIdentity({});
+    await page.getByTestId('auth-action').click();
+    await expect(page).toHaveURL(/\/wwlogin\/sso\/login/);
   });
 
   test('a member outside the visible range is told so', async ({ page, mock }) => {

@@ -20,20 +20,35 @@ test('the profile shows names, not ids, and every kind of extra attribute', asyn
   await page.screenshot({ path: 'test-results/screenshots/profile-phone.png', fullPage: true });
 });
 
-test('post-2022 with snsapi_base: withheld fields say "not shared" with a hint, never blank', async ({ page, mock }) => {
+test('post-2022 with snsapi_base: what WeCom withholds is named once, with what the employee can do, in upright text', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.engineer });
   await page.goto(`${appUrl()}/`);
-  for (const field of ['mobile', 'email', 'biz-mail', 'gender', 'address']) {
-    await expect(page.getByTestId(`field-${field}`)).toHaveText('未共享');
-  }
-  await expect(page.getByTestId('not-shared-hint')).toContainText('snsapi_privateinfo');
+  const withheld = page.getByTestId('withheld-fields');
+  for (const label of ['手机', '邮箱', '企业邮箱', '性别', '地址', '个人二维码']) await expect(withheld).toContainText(label);
+  // No row per missing field, and no operator setting in front of an employee.
+  await expect(page.getByTestId('field-mobile')).toHaveCount(0);
+  await expect(page.getByTestId('profile')).not.toContainText('未共享');
+  await expect(page.getByTestId('withheld-hint')).toContainText('管理员');
+  await expect(page.getByTestId('withheld-hint')).not.toContainText('WECOM_SCOPE');
+  expect(await withheld.evaluate((el) => getComputedStyle(el).fontStyle)).toBe('normal');
+  // Position and alias are in the header once, not repeated as rows.
+  expect((await page.getByTestId('profile').innerText()).split('Jean He')).toHaveLength(2);
+});
+
+test('an admin looking at a member reads how to make the withheld fields appear', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.ceo });
+  await page.goto(`${appUrl()}/admin/members/${DEMO.engineer}`);
+  await expect(page.getByTestId('withheld-hint')).toContainText('WECOM_SCOPE');
 });
 
 test('with snsapi_privateinfo the consented mobile and email are shown', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.engineer });
   await page.goto(`${appUrl('privateinfo')}/`);
   await expect(page.getByTestId('field-mobile')).toHaveText(/^1\d{10}$/);
+  // Consented contact details are links a phone can act on.
+  await expect(page.getByTestId('field-mobile').locator('a')).toHaveAttribute('href', /^tel:1\d{10}$/);
   await expect(page.getByTestId('field-email')).toContainText('@');
+  await expect(page.getByTestId('field-email').locator('a')).toHaveAttribute('href', /^mailto:.+@/);
   await expect(page.getByTestId('field-gender')).not.toHaveText('未共享');
   expect((await mock.counters())['/cgi-bin/auth/getuserdetail']).toBe(1);
   await expect(page.locator('img.avatar')).toBeVisible();
@@ -93,6 +108,9 @@ test('a linked-corp member signs in and sees their profile', async ({ page, mock
   await page.goto(`${appUrl()}/`);
   await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', DEMO.linkedCorp);
   await expect(page.getByTestId('profile')).toContainText('互联企业成员');
+  // No local department: nothing internal such as "#0", and no empty department row.
+  await expect(page.getByTestId('profile')).not.toContainText('#0');
+  await expect(page.getByTestId('profile-departments')).toHaveCount(0);
 });
 
 test('a member WeCom has disabled cannot sign in: a 403 page names the company, with no retry loop', async ({ page, mock }) => {

@@ -7,7 +7,7 @@ import { startMockWeCom } from './server';
 async function main(): Promise<void> {
   const parsed = parseMockEnv(process.env);
   if (!parsed.ok) {
-    console.error(`mock-qyapi: ${parsed.message}`);
+    console.error(`wecom mock: ${parsed.message}`);
     process.exit(1);
   }
   const mock = await startMockWeCom(parsed.value);
@@ -45,6 +45,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`mock-qyapi: ${(error as Error).message}`);
+  console.error(`wecom mock: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
+import { parseMockEnv } from '../mock/cli-env';
 import { MOCK_ADMIN_TAG_ID } from '../mock/credentials';
 import { startMockWeCom } from '../mock/server';
 import { mockTenantEnv } from '../mock/tenant-env';
@@ -15,18 +16,25 @@ const root = path.resolve(__dirname, '..');
 loadEnvConfig(root, true);
 
 const port = Number(process.env.PORT ?? 3000);
-const mockPort = Number(process.env.MOCK_PORT ?? 3100);
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   let stopMock = async () => {};
+  const appUrl = env.APP_URL ?? `http://localhost:${port}`;
 
   if (!process.env.WECOM_CORP_ID) {
-    const appUrl = env.APP_URL ?? `http://localhost:${port}`;
+    // The bundled mock takes the same MOCK_* settings as `npm run mock` (MOCK_PORT,
+    // MOCK_DIRECTORY=large, MOCK_LATENCY_MS, MOCK_PRIVACY, …).
+    const parsed = parseMockEnv(process.env);
+    if (!parsed.ok) throw new Error(`the bundled mock of WeCom: ${parsed.message}`);
     // The mock pushes WeCom's encrypted events to the app, as a tenant's console would be set
     // up to: a change made through the mock's control API shows in the app within seconds.
-    const callback = { url: `${appUrl}/api/wecom/events`, token: randomBytes(12).toString('hex'), aesKey: randomBytes(32).toString('base64').slice(0, 43) };
-    const mock = await startMockWeCom({ port: mockPort, quiet: true, callback });
+    const callback = parsed.value.callback ?? {
+      url: `${appUrl}/api/wecom/events`,
+      token: randomBytes(12).toString('hex'),
+      aesKey: randomBytes(32).toString('base64').slice(0, 43),
+    };
+    const mock = await startMockWeCom({ ...parsed.value, quiet: true, callback });
     stopMock = mock.close;
     Object.assign(env, mockTenantEnv(mock.url), {
       APP_URL: appUrl,
@@ -38,14 +46,17 @@ async function main() {
     });
     console.log(`
   No WECOM_CORP_ID configured: running against the bundled mock of WeCom at ${mock.url}
-  Open ${env.APP_URL} and pick a demo employee on the mock's login page
-  (songtao and wang-fang are admins: /admin shows the directory).
+  (directory ${parsed.value.directory ?? 'seed'}; MOCK_* variables configure it, see README).
+  Open ${appUrl} and pick a demo employee on the mock's login page; the README lists them.
+  songtao (宋涛) and wang-fang (王芳) are admins: /admin shows the directory.
   The mock pushes event callbacks to ${callback.url}: try
     curl -X PATCH ${mock.url}/__mock/members/hejing -H 'content-type: application/json' -d '{"position":"架构师"}'
-  (Set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET in .env.local to use a real tenant.)
+  Set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET and APP_URL in .env.local to use a real tenant.
 `);
+  } else if (isMockOfWeCom(process.env.WECOM_API_BASE)) {
+    console.log(`\n  Using a mock of WeCom at ${process.env.WECOM_API_BASE} (from .env.local or the environment); open ${appUrl}\n`);
   } else {
-    console.log(`\n  Using the WeCom tenant ${process.env.WECOM_CORP_ID}; open ${env.APP_URL ?? `http://localhost:${port}`}\n`);
+    console.log(`\n  Using the WeCom tenant ${process.env.WECOM_CORP_ID}; open ${appUrl}\n`);
   }
 
   const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port), '-H', '127.0.0.1'], {
@@ -63,6 +74,16 @@ async function main() {
     await stopMock();
     process.exit(code ?? 0);
   });
+}
+
+/** A separately started `npm run mock` (or any local stand-in), not WeCom itself. */
+function isMockOfWeCom(apiBase: string | undefined): boolean {
+  if (!apiBase) return false;
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(apiBase).hostname);
+  } catch {
+    return false;
+  }
 }
 
 async function warmUp(origin: string, paths: string[]) {

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ScanColleagueQrCode } from '@/components/jssdk/scan-colleague-qr';
 import { ProfileCard } from '@/components/profile/profile-card';
-import { TopBar } from '@/components/top-bar';
+import { isAdmin } from '@/lib/admin/admin-access';
 import { requireUser } from '@/lib/auth/dal';
 import { getMessages } from '@/lib/i18n/server';
 import { loadProfile } from '@/lib/profile/load-profile';
@@ -17,18 +17,15 @@ export default async function MyProfilePage() {
     throw error;
   });
   return (
-    <>
-      <TopBar t={t} />
-      <main className="page">
-        <ProfileCard profile={profile} t={t.profile} />
-        <ScanColleagueQrCode t={t.jssdk} />
-        <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
-          <input type="hidden" name="scope" value="everywhere" />
-          <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
-            {t.profile.signOutEverywhere}
-          </button>
-        </form>
-      </main>
-    </>
+    <main className="page">
+      <ProfileCard profile={profile} t={t.profile} viewerIsAdmin={await isAdmin(session.userid)} />
+      <ScanColleagueQrCode t={t.jssdk} />
+      <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
+        <input type="hidden" name="scope" value="everywhere" />
+        <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
+          {t.profile.signOutEverywhere}
+        </button>
+      </form>
+    </main>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import type { MemberPage } from '@/lib/admin/member-search';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
@@ -43,7 +43,17 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
   const filter = `${departmentId}|${includeSub}|${debouncedQuery}`;
   const [paging, setPaging] = useState({ filter, offset: 0 });
   const offset = paging.filter === filter ? paging.offset : 0;
-  const setOffset = (next: number) => setPaging({ filter, offset: next });
+  const listTop = useRef<HTMLDivElement>(null);
+  const setOffset = (next: number) => {
+    setPaging({ filter, offset: next });
+    // A new page starts at its first member, not where the previous page's scroll left off.
+    listTop.current?.scrollIntoView({ block: 'start' });
+  };
+  const [treeOpen, setTreeOpen] = useState(false);
+  const chooseDepartment = (id: number) => {
+    setDepartmentId(id);
+    setTreeOpen(false);
+  };
   const [refreshing, setRefreshing] = useState(false);
   const [refreshFailure, setRefreshFailure] = useState<string | null>(null);
 
@@ -73,11 +83,16 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
 
   return (
     <div className="directory">
-      <aside className="card directory-tree">
+      {/* On a phone the tree is a drawer above the list, closed until asked for. */}
+      <button type="button" className="button button-quiet drawer-toggle" aria-expanded={treeOpen} onClick={() => setTreeOpen(!treeOpen)} data-testid="open-departments">
+        {t.departments}: {departments.find((d) => d.id === departmentId)?.name ?? ''}
+      </button>
+      <aside className={`card directory-tree${treeOpen ? ' open' : ''}`} data-testid="department-tree">
         <h2>{t.departments}</h2>
-        <DepartmentTree departments={departments} selectedId={departmentId} onSelect={setDepartmentId} t={t} />
+        <DepartmentTree departments={departments} selectedId={departmentId} onSelect={chooseDepartment} t={t} />
       </aside>
       <section className="card directory-members">
+        <div ref={listTop} className="list-top" />
         <div className="directory-toolbar">
           <input
             type="search"
@@ -113,11 +128,28 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
           <p className="muted">{t.loading}</p>
         ) : data ? (
           <>
-            <p className="muted" data-testid="member-total">
-              {t.members(data.total)}
-            </p>
+            {data.total > 0 && (
+              <p className="muted" data-testid="member-total">
+                {t.members(data.total)}
+              </p>
+            )}
             {data.members.length === 0 ? (
-              <p className="muted">{t.noMembers}</p>
+              <div className="empty" data-testid="no-members">
+                <p className="muted">{t.noMembers}</p>
+                {debouncedQuery && departmentId !== rootId && (
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="search-everywhere"
+                    onClick={() => {
+                      setDepartmentId(rootId);
+                      setIncludeSub(true);
+                    }}
+                  >
+                    {t.searchEverywhere(debouncedQuery)}
+                  </button>
+                )}
+              </div>
             ) : (
               <ul className="member-list" data-testid="member-list">
                 {data.members.map((m) => (
@@ -134,22 +166,51 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
                 ))}
               </ul>
             )}
-            {data.total > PAGE_SIZE && (
-              <div className="pager">
-                <button type="button" className="button button-quiet" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                  {t.previous}
-                </button>
-                <span className="muted" data-testid="pager-position">
-                  {t.page(offset + 1, Math.min(offset + PAGE_SIZE, data.total), data.total)}
-                </span>
-                <button type="button" className="button button-quiet" disabled={offset + PAGE_SIZE >= data.total} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="next-page">
-                  {t.next}
-                </button>
-              </div>
-            )}
+            {data.total > PAGE_SIZE && <Pager offset={offset} total={data.total} onPage={setOffset} t={t} />}
           </>
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** Page numbers: previous, "page n of m" with a field to jump to any page, next. */
+function Pager({ offset, total, onPage, t }: { offset: number; total: number; onPage: (offset: number) => void; t: ReturnType<typeof adminMessagesFor> }) {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const current = Math.floor(offset / PAGE_SIZE) + 1;
+  const [typed, setTyped] = useState('');
+  const go = (page: number) => onPage((Math.min(Math.max(page, 1), pages) - 1) * PAGE_SIZE);
+  return (
+    <nav className="pager" aria-label={t.pages}>
+      <button type="button" className="button button-quiet" disabled={current === 1} onClick={() => go(current - 1)}>
+        {t.previous}
+      </button>
+      <span className="muted" data-testid="pager-position">
+        {t.pageOf(current, pages)}
+      </span>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const page = Number(typed);
+          if (Number.isInteger(page) && page >= 1) go(page);
+          setTyped('');
+        }}
+      >
+        <input
+          type="number"
+          className="page-jump"
+          min={1}
+          max={pages}
+          value={typed}
+          placeholder={t.jumpPlaceholder}
+          aria-label={t.jumpTo}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="page-jump"
+        />
+      </form>
+      <button type="button" className="button button-quiet" disabled={current === pages} onClick={() => go(current + 1)} data-testid="next-page">
+        {t.next}
+      </button>
+    </nav>
   );
 }

@@ -3,7 +3,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { Messages } from '@/lib/i18n/messages';
 import { isWeComClient } from '@/lib/wecom/oauth-urls';
-import { forgetSignatures, registeredWeComSdk } from './wecom-sdk';
+import { forgetSignatures, registeredWeComSdk, weComBridgeAnswers } from './wecom-sdk';
 
 type ScanState =
   | { step: 'idle' }
@@ -41,6 +41,7 @@ export function ScanColleagueQrCode({ t }: { t: Messages['jssdk'] }) {
   async function scan() {
     setState({ step: 'working' });
     try {
+      if (!(await weComBridgeAnswers())) throw new Error(t.noBridge);
       const ww = await registeredWeComSdk();
       const result = await ww.scanQRCode({ needResult: true, scanType: [ww.ScanQRCodeType.qrCode] });
       setState({ step: 'scanned', text: result.resultStr ?? '' });

@@ -60,3 +60,22 @@ export function registeredWeComSdk(): Promise<WeComSdk> {
 export function forgetSignatures(): void {
   configs.clear();
 }
+
+/**
+ * Whether the WeCom client's bridge is there: the client injects `WeixinJSBridge` (or fires
+ * `WeixinJSBridgeReady` shortly after load). A browser that only looks like WeCom has
+ * neither, and the SDK would wait for it forever, so the page gives up after `timeoutMs`.
+ */
+export function weComBridgeAnswers(timeoutMs = 3000): Promise<boolean> {
+  const hasBridge = () => Boolean((window as { WeixinJSBridge?: unknown }).WeixinJSBridge);
+  if (hasBridge()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener('WeixinJSBridgeReady', done);
+      resolve(hasBridge());
+    };
+    const timer = setTimeout(done, timeoutMs);
+    document.addEventListener('WeixinJSBridgeReady', done);
+  });
+}

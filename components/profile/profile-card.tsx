@@ -1,22 +1,41 @@
 import type { Messages } from '@/lib/i18n/messages';
 import type { ProfileView } from '@/lib/profile/profile-view';
 import { ExtAttrValue } from './ext-attr-value';
-import { PrivateFieldValue } from './private-field';
 
 interface ProfileCardProps {
   profile: ProfileView;
   t: Messages['profile'];
   /** Where a direct leader's name links to; without it leaders are plain text. */
   memberHref?: (userid: string) => string;
+  /** Admins also read how to make withheld fields appear (an operator setting). */
+  viewerIsAdmin?: boolean;
 }
 
-/** One member's profile: used for the signed-in employee and, later, for admins looking anyone up. */
-export function ProfileCard({ profile, t, memberHref }: ProfileCardProps) {
+/** The privacy-restricted fields shown as rows when WeCom shares them, in this order. */
+const CONTACT_FIELDS = [
+  { field: 'mobile', testId: 'field-mobile', href: (v: string) => `tel:${v}` },
+  { field: 'email', testId: 'field-email', href: (v: string) => `mailto:${v}` },
+  { field: 'biz_mail', testId: 'field-biz-mail', href: (v: string) => `mailto:${v}` },
+  { field: 'gender', testId: 'field-gender' },
+  { field: 'address', testId: 'field-address' },
+] as const;
+
+/** One member's profile: the signed-in employee's own, and any member's for admins. */
+export function ProfileCard({ profile, t, memberHref, viewerIsAdmin = false }: ProfileCardProps) {
   const p = profile.private;
-  const anyWithheld = Object.values(p).some((f) => !f.shared);
-  const notShared = (field: (typeof p)[keyof typeof p], format?: (v: string) => string) => (
-    <PrivateFieldValue field={field} notShared={t.notShared} format={format} />
-  );
+  const label: Record<(typeof CONTACT_FIELDS)[number]['field'] | 'qr_code', string> = {
+    mobile: t.mobile,
+    email: t.email,
+    biz_mail: t.bizMail,
+    gender: t.gender,
+    address: t.address,
+    qr_code: t.qrCode,
+  };
+  const shared = CONTACT_FIELDS.filter(({ field }) => p[field].shared);
+  // Everything WeCom withheld, said once instead of a row of "not shared" per field.
+  const withheld = [...CONTACT_FIELDS.map(({ field }) => field), 'qr_code' as const].filter((field) => !p[field].shared);
+  // The header already says position and alias; one department needs no separate "main" row.
+  const headline = [profile.position, profile.alias].filter(Boolean).join(' · ');
 
   return (
     <div data-testid="profile" data-userid={profile.userid}>
@@ -39,60 +58,63 @@ export function ProfileCard({ profile, t, memberHref }: ProfileCardProps) {
             )}
             {profile.linkedCorpId && <span className="badge badge-info">{t.linkedCorp}</span>}
           </h1>
-          <div className="sub">
-            {[profile.position, profile.alias].filter(Boolean).join(' · ')}
-          </div>
+          {headline && <div className="sub" data-testid="profile-headline">{headline}</div>}
           <div className="sub">{profile.userid}</div>
         </div>
       </section>
 
       <section className="card">
         <dl className="fields">
-          <dt>{t.alias}</dt>
-          <dd>{profile.alias ?? t.none}</dd>
-          <dt>{t.position}</dt>
-          <dd>{profile.position ?? t.none}</dd>
-          <dt>{t.departments}</dt>
-          <dd className="chips" data-testid="profile-departments">
-            {profile.departments.map((d) => (
-              <span className="chip" key={d.id}>
-                {d.name}
-                {d.isLeader ? ` · ${t.leaderIn}` : ''}
-              </span>
-            ))}
-          </dd>
-          <dt>{t.mainDepartment}</dt>
-          <dd data-testid="profile-main-department">{profile.mainDepartment ?? t.none}</dd>
+          {profile.departments.length > 0 && (
+            <>
+              <dt>{t.departments}</dt>
+              <dd className="chips" data-testid="profile-departments">
+                {profile.departments.map((d) => (
+                  <span className="chip" key={d.id} data-testid={d.isMain ? 'profile-main-department' : undefined}>
+                    {d.name}
+                    {d.isLeader ? ` · ${t.leaderIn}` : ''}
+                    {d.isMain && profile.departments.length > 1 ? ` · ${t.mainDepartment}` : ''}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
           <dt>{t.directLeaders}</dt>
           <dd data-testid="profile-leaders">
             {profile.directLeaders.length === 0
               ? t.none
               : profile.directLeaders.map((l, i) => (
                   <span key={l.userid}>
-                    {i > 0 && '、'}
+                    {i > 0 && t.listSeparator}
                     {memberHref ? <a href={memberHref(l.userid)}>{l.name}</a> : l.name}
                   </span>
                 ))}
           </dd>
-          <dt>{t.telephone}</dt>
-          <dd>{profile.telephone ?? t.none}</dd>
+          {profile.telephone && (
+            <>
+              <dt>{t.telephone}</dt>
+              <dd>
+                <a href={`tel:${profile.telephone}`}>{profile.telephone}</a>
+              </dd>
+            </>
+          )}
+          {shared.map((row) => {
+            const value = (p[row.field] as { shared: true; value: string }).value;
+            return (
+              <Row key={row.field} label={label[row.field]} testId={row.testId}>
+                {'href' in row ? <a href={row.href(value)}>{value}</a> : row.field === 'gender' ? (t.genders[value] ?? value) : value}
+              </Row>
+            );
+          })}
         </dl>
-      </section>
-
-      <section className="card" data-testid="profile-private">
-        <dl className="fields">
-          <dt>{t.mobile}</dt>
-          <dd data-testid="field-mobile">{notShared(p.mobile)}</dd>
-          <dt>{t.email}</dt>
-          <dd data-testid="field-email">{notShared(p.email)}</dd>
-          <dt>{t.bizMail}</dt>
-          <dd data-testid="field-biz-mail">{notShared(p.biz_mail)}</dd>
-          <dt>{t.gender}</dt>
-          <dd data-testid="field-gender">{notShared(p.gender, (g) => t.genders[g] ?? g)}</dd>
-          <dt>{t.address}</dt>
-          <dd data-testid="field-address">{notShared(p.address)}</dd>
-        </dl>
-        {anyWithheld && <p className="hint" data-testid="not-shared-hint">{t.notSharedHint}</p>}
+        {withheld.length > 0 && (
+          <div className="withheld" data-testid="withheld-fields">
+            <p>{t.withheld(withheld.map((field) => label[field]).join(t.listSeparator))}</p>
+            <p className="hint" data-testid="withheld-hint">
+              {viewerIsAdmin ? t.withheldForAdmin : t.withheldForEmployee}
+            </p>
+          </div>
+        )}
       </section>
 
       {profile.extattrs.length > 0 && (
@@ -124,24 +146,22 @@ export function ProfileCard({ profile, t, memberHref }: ProfileCardProps) {
         </section>
       )}
 
-      <section className="card">
-        <h2>{t.qrCode}</h2>
-        {p.qr_code.shared ? (
-          // eslint-disable-next-line @next/next/no-img-element -- served by WeCom
+      {p.qr_code.shared && (
+        <section className="card">
+          <h2>{t.qrCode}</h2>
+          {/* eslint-disable-next-line @next/next/no-img-element -- served by WeCom */}
           <img className="qr" src={p.qr_code.value} alt={t.qrCode} data-testid="profile-qr" />
-        ) : (
-          notShared(p.qr_code)
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd data-testid={testId}>{children}</dd>
     </>
   );
 }

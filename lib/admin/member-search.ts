@@ -1,4 +1,5 @@
 import type { DirectoryIndex, DirectoryMember } from './directory-index';
+import { matchesPinyin, pinyinQuery } from './name-pinyin';
 
 /** One page of members in a department (optionally with its sub-departments), filtered by a query. */
 export interface MemberQuery {
@@ -46,7 +47,9 @@ export function searchMembers(index: DirectoryIndex, q: MemberQuery): MemberPage
 }
 
 function matchesQuery(member: DirectoryMember, needle: string): boolean {
-  return [member.name, member.userid, member.alias, member.position].some((field) => field?.toLowerCase().includes(needle));
+  if ([member.name, member.userid, member.alias, member.position].some((field) => field?.toLowerCase().includes(needle))) return true;
+  const typed = pinyinQuery(needle);
+  return typed !== null && matchesPinyin(member.name, typed);
 }
 
 function departmentScope(index: DirectoryIndex, departmentId: number, includeSubDepartments: boolean): Set<number> {

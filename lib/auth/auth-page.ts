@@ -36,7 +36,7 @@ export function renderAuthPage(page: AuthPage): NextResponse {
 <title>${escapeHtml(page.title)}</title>
 <style>
   body { margin: 0; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; background: #f3f5f7; color: #1f2329; }
-  main { max-width: 440px; margin: 12vh auto 0; padding: 32px 24px; background: #fff; border-radius: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.08); text-align: center; }
+  main { box-sizing: border-box; max-width: 440px; width: calc(100% - 32px); margin: 12vh auto 0; padding: 32px 24px; background: #fff; border-radius: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.08); text-align: center; }
   h1 { font-size: 20px; margin: 0 0 12px; }
   p { color: #4e5969; line-height: 1.6; margin: 0 0 20px; }
   .details { text-align: left; background: #fff7e8; border: 1px solid #ffd591; border-radius: 8px; padding: 12px 12px 12px 28px; color: #7a4d00; font-size: 14px; line-height: 1.6; margin: 0 0 20px; }

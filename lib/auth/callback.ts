@@ -106,7 +106,8 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   if (identity.type === 'non_member') {
     outcome('non_member');
     log.info('login.non_member');
-    return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody }));
+    // What the person can do: sign in again with their company account (the QR page in a browser).
+    return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody, action: { label: t.signIn.otherAccount, href: '/auth/sign-in' } }));
   }
 
   // WeCom's login pages can still hand out a code for a member it has since disabled; the

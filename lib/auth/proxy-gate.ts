@@ -43,9 +43,11 @@ export function isPublicPath(pathname: string): boolean {
 export async function gateRequest(request: NextRequest, forwarded: Headers = new Headers(request.headers)): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   if (!isDecodable(pathname)) return badPathAnswer(request);
+  const config = getConfig();
+  const canonical = otherHostThanAppUrl(request, config);
+  if (canonical) return toAppUrl(`${canonical}${pathname}${search}`);
   if (isPublicPath(pathname)) return NextResponse.next({ request: { headers: forwarded } });
 
-  const config = getConfig();
   const accept = BEARER_PATHS.includes(pathname) ? 'cookie-or-bearer' : 'cookie';
   const credential = credentialOf(accept, request.cookies.get(sessionCookieName(config.appUrl))?.value, request.headers.get('authorization'));
   if (await unsealCredential(credential, config)) {
@@ -77,4 +79,30 @@ function badPathAnswer(request: NextRequest): NextResponse {
   const locale = preferredLocale(request.headers.get('accept-language'));
   const t = messagesFor(locale).signIn;
   return renderAuthPage({ status: 400, locale, testId: 'bad-path', title: t.badPathTitle, body: t.badPathBody, action: { label: t.home, href: '/' } });
+}
+
+/**
+ * Outside production, a page opened on another host than APP_URL's (127.0.0.1 for
+ * localhost, as `next dev` prints both) goes to APP_URL first: cookies belong to one host,
+ * and WeCom sends the visitor back to APP_URL, where the sign-in state cookie is not.
+ * Production leaves the Host header to the reverse proxy in front.
+ */
+/**
+ * Not a 3xx: Next.js treats localhost and 127.0.0.1 as one origin and rewrites such a
+ * Location to a relative one, which would send the browser back to where it is, forever.
+ * A Refresh header (and the same link on the page) moves it instead.
+ */
+function toAppUrl(target: string): NextResponse {
+  const href = target.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return new NextResponse(`<!doctype html><meta charset="utf-8"><title>wecom-portal</title><p>This app runs at <a href="${href}">${href}</a>.</p>`, {
+    status: 200,
+    headers: { refresh: `0; url=${target}`, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+export function otherHostThanAppUrl(request: NextRequest, config: { appUrl: string; production: boolean }): string | null {
+  if (config.production || !['GET', 'HEAD'].includes(request.method) || request.nextUrl.pathname.startsWith('/api/')) return null;
+  const host = request.headers.get('host');
+  const canonical = new URL(config.appUrl);
+  return host && host !== canonical.host ? canonical.origin : null;
 }

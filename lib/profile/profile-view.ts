@@ -59,13 +59,17 @@ export function buildProfileView(
     status: user.status,
     linkedCorpId: slash > 0 ? user.userid.slice(0, slash) : undefined,
     telephone: user.telephone || undefined,
-    departments: ids.map((id, i) => ({
-      id,
-      name: namesById.get(id) ?? `#${id}`,
-      isLeader: leaderFlags[i] === 1,
-      isMain: id === user.main_department,
-    })),
-    mainDepartment: user.main_department === undefined ? undefined : (namesById.get(user.main_department) ?? `#${user.main_department}`),
+    departments: ids
+      .map((id, i) => ({
+        id,
+        name: namesById.get(id) ?? `#${id}`,
+        isLeader: leaderFlags[i] === 1,
+        isMain: id === user.main_department,
+      }))
+      // 0 stands for no department (a linked corp's member): nothing to show.
+      .filter((d) => d.id > 0),
+    // 0 is WeCom's "none" (a linked corp's member has no local department).
+    mainDepartment: !user.main_department ? undefined : (namesById.get(user.main_department) ?? `#${user.main_department}`),
     directLeaders: leaders,
     private: privateFields,
     extattrs: user.extattr?.attrs ?? [],

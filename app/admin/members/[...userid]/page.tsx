@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { ProfileCard } from '@/components/profile/profile-card';
-import { TopBar } from '@/components/top-bar';
 import { requireAdmin } from '@/lib/auth/dal';
 import { memberPath, useridFromSegments } from '@/lib/admin/member-path';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
@@ -17,18 +16,15 @@ export default async function MemberPage({ params }: { params: Promise<{ userid:
   const userid = useridFromSegments((await params).userid);
 
   const notice = (testId: string, title: string, body: string) => (
-    <>
-      <TopBar t={t} />
-      <main className="page">
-        <section className="card center" data-testid={testId}>
-          <h1>{title}</h1>
-          <p>{body}</p>
-          <a className="button" href="/admin">
-            {a.backToDirectory}
-          </a>
-        </section>
-      </main>
-    </>
+    <main className="page">
+      <section className="card center" data-testid={testId}>
+        <h1>{title}</h1>
+        <p>{body}</p>
+        <a className="button" href="/admin">
+          {a.backToDirectory}
+        </a>
+      </section>
+    </main>
   );
 
   if (!userid) return notice('bad-userid', a.badUseridTitle, a.badUseridBody);
@@ -41,14 +37,11 @@ export default async function MemberPage({ params }: { params: Promise<{ userid:
   });
   if (!profile) return notice('not-visible', a.notVisibleTitle, a.notVisibleBody);
   return (
-    <>
-      <TopBar t={t} />
-      <main className="page">
-        <p>
-          <a href="/admin">← {a.backToDirectory}</a>
-        </p>
-        <ProfileCard profile={profile} t={t.profile} memberHref={memberPath} />
-      </main>
-    </>
+    <main className="page">
+      <p>
+        <a href="/admin">← {a.backToDirectory}</a>
+      </p>
+      <ProfileCard profile={profile} t={t.profile} memberHref={memberPath} viewerIsAdmin />
+    </main>
   );
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildDirectoryIndex } from '@/lib/admin/directory-index';
+import { searchMembers } from '@/lib/admin/member-search';
+import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
+
+const departments: WeComDepartment[] = [
+  { id: 1, name: '公司', parentid: 0 },
+  { id: 2, name: '人力行政部', parentid: 1 },
+  { id: 3, name: '财务部', parentid: 1 },
+];
+const users: WeComUser[] = [
+  { userid: 'wang-fang', name: '王芳', alias: 'Fiona Wang', department: [2], status: 1 },
+  { userid: 'zengmin', name: '曾敏', department: [3], status: 1 },
+  { userid: 'caiqin', name: '蔡琴', alias: 'Cathy Cai', department: [3], status: 1 },
+];
+const index = buildDirectoryIndex({ listDepartments: async () => departments, listDepartmentUsers: async (id) => users.filter((u) => u.department?.includes(id)) });
+const found = async (query: string, departmentId = 1) =>
+  searchMembers(await index, { departmentId, includeSubDepartments: true, query, offset: 0, limit: 50 }).members.map((m) => m.userid);
+
+describe('member search', () => {
+  it('finds Chinese names by full pinyin, its start, and initials, as people type them', async () => {
+    expect(await found('wangfang')).toEqual(['wang-fang']);
+    expect(await found('wangf')).toEqual(['wang-fang']);
+    expect(await found('wf')).toEqual(['wang-fang']);
+    expect(await found('wang fang')).toEqual(['wang-fang']);
+    // A surname reads as a surname: 曾 is zeng here, not ceng.
+    expect(await found('zengm')).toEqual(['zengmin']);
+    expect(await found('ceng')).toEqual([]);
+  });
+
+  it('still finds by name, userid, alias and position, and only inside the chosen department', async () => {
+    expect(await found('Cathy')).toEqual(['caiqin']);
+    expect(await found('蔡')).toEqual(['caiqin']);
+    expect(await found('Cathy', 2)).toEqual([]);
+  });
+});
