@@ -127,13 +127,16 @@ test('a member WeCom has disabled cannot sign in: a 403 page names the company, 
   await page.screenshot({ path: 'test-results/screenshots/member-inactive-phone.png', fullPage: true });
 });
 
-test('WeCom failing while the profile loads gives the error page with a retry', async ({ page, mock }) => {
+test('WeCom failing while the profile loads gives the error page with a retry, under the top bar', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.withUnderscore });
   await page.goto(`${appUrl('privateinfo')}/`);
   await expect(page.getByTestId('profile-name')).toBeVisible();
   await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 1 });
   await page.reload();
   await expect(page.getByTestId('profile-error')).toBeVisible();
+  // The session still stands: sign-out stays at hand.
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/error-phone.png' });
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByTestId('profile-name')).toBeVisible();
 });

@@ -71,6 +71,17 @@ describe('configuration', () => {
     expect(problemsOf({ ...tenant, FRAME_ANCESTORS: "* 'unsafe-inline'" })).toEqual(['FRAME_ANCESTORS']);
   });
 
+  it('operating settings name themselves when wrong', () => {
+    expect(problemsOf({ ...tenant, METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
+    expect(problemsOf({ ...tenant, METRICS_TOKEN: 'has spaces in the middle of it' })).toEqual(['METRICS_TOKEN']);
+    expect(problemsOf({ ...tenant, SIGN_IN_RATE_LIMIT: '0' })).toEqual(['SIGN_IN_RATE_LIMIT']);
+    expect(problemsOf({ ...tenant, SIGN_IN_RATE_LIMIT: 'lots' })).toEqual(['SIGN_IN_RATE_LIMIT']);
+    expect(problemsOf({ ...tenant, TRUSTED_PROXY_COUNT: '-1' })).toEqual(['TRUSTED_PROXY_COUNT']);
+    const config = parseConfig({ ...tenant, METRICS_TOKEN: 'a-scrape-token-of-some-length', SIGN_IN_RATE_LIMIT: '30', TRUSTED_PROXY_COUNT: '1' });
+    expect(config).toMatchObject({ metricsToken: 'a-scrape-token-of-some-length', signInRateLimit: 30, trustedProxyCount: 1 });
+    expect(parseConfig(tenant)).toMatchObject({ metricsToken: undefined, signInRateLimit: 600, trustedProxyCount: 0 });
+  });
+
   it('refuses a secret in a NEXT_PUBLIC_ variable', () => {
     expect(problemsOf({ ...tenant, NEXT_PUBLIC_WECOM_SECRET: 'x' })).toEqual(['NEXT_PUBLIC_WECOM_SECRET']);
   });
