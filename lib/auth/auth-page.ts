@@ -40,7 +40,7 @@ export function renderAuthPage(page: AuthPage): NextResponse {
   h1 { font-size: 20px; margin: 0 0 12px; }
   p { color: #4e5969; line-height: 1.6; margin: 0 0 20px; }
   .details { text-align: left; background: #fff7e8; border: 1px solid #ffd591; border-radius: 8px; padding: 12px 12px 12px 28px; color: #7a4d00; font-size: 14px; line-height: 1.6; margin: 0 0 20px; }
-  .button { display: inline-block; padding: 10px 28px; border-radius: 8px; background: #0b7bf4; color: #fff; text-decoration: none; font-size: 16px; }
+  .button { display: inline-block; padding: 10px 28px; border-radius: 8px; background: #0a5fc2; color: #fff; text-decoration: none; font-size: 16px; }
 </style>
 </head>
 <body>

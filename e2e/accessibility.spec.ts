@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEMO } from '../mock/seed';
+import { WECOM_PHONE_UA, appUrl, expect, test } from './support/fixtures';
+
+/** Serious and critical findings of axe-core (WCAG 2 A/AA rules): each one named with where it is. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`.trim()));
+}
+
+for (const locale of ['zh-CN', 'en-US']) {
+  test.describe(`no serious accessibility finding (${locale})`, () => {
+    test.use({ locale });
+
+    test.describe('employee pages on a phone', () => {
+      test.use({ userAgent: WECOM_PHONE_UA, viewport: { width: 390, height: 844 } });
+
+      test('profile, signed-out, non-member and inactive pages', async ({ page, mock }) => {
+        await mock.setIdentity({ userid: DEMO.engineer });
+        await page.goto(`${appUrl()}/`);
+        await expect(page.getByTestId('profile-name')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.getByTestId('sign-out').click();
+        await expect(page.getByTestId('signed-out')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await mock.setIdentity({ nonMember: true });
+        await page.goto(`${appUrl()}/`);
+        await expect(page.getByTestId('login-non-member')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await mock.setIdentity({ userid: DEMO.disabled });
+        await page.goto(`${appUrl()}/auth/sign-in`);
+        await expect(page.getByTestId('member-inactive')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+      });
+    });
+
+    test.describe('admin pages on a desktop', () => {
+      test('directory, member page, 403 and 404', async ({ page, mock }) => {
+        await mock.setIdentity({ userid: DEMO.ceo });
+        await page.goto(`${appUrl()}/admin`);
+        await expect(page.getByTestId('member-list')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.goto(`${appUrl()}/admin/members/${DEMO.engineer}`);
+        await expect(page.getByTestId('profile-name')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.goto(`${appUrl()}/no-such-page`);
+        await expect(page.getByTestId('not-found')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        await page.context().clearCookies();
+        await mock.setIdentity({ userid: DEMO.engineer });
+        await page.goto(`${appUrl()}/admin`);
+        await expect(page.getByTestId('forbidden')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+      });
+    });
+  });
+}
