@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
 import { getLocale, getMessages } from '@/lib/i18n/server';
+import { weComColorScheme } from '@/lib/wecom/color-scheme';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, userAgent] = await Promise.all([getLocale(), headers().then((h) => h.get('user-agent'))]);
   return (
-    <html lang={locale === 'en' ? 'en' : 'zh-CN'}>
+    <html lang={locale === 'en' ? 'en' : 'zh-CN'} className={weComColorScheme(userAgent)}>
       <body>{children}</body>
     </html>
   );

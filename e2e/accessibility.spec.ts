@@ -11,6 +11,50 @@ async function seriousFindings(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`.trim()));
 }
 
+const darkUa = WECOM_PHONE_UA.replace('ColorScheme/Light', 'ColorScheme/Dark');
+
+test.describe('dark mode', () => {
+  test.describe('from the WeCom client\'s ColorScheme/Dark token, on a phone', () => {
+    test.use({ userAgent: darkUa, viewport: { width: 390, height: 844 } });
+
+    test('the profile turns dark and keeps its contrast', async ({ page, mock }) => {
+      await mock.setIdentity({ userid: DEMO.engineer });
+      await page.goto(`${appUrl()}/`);
+      await expect(page.getByTestId('profile-name')).toBeVisible();
+      expect(await backgroundIsDark(page)).toBe(true);
+      expect(await seriousFindings(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/screenshots/profile-phone-dark.png', fullPage: true });
+    });
+  });
+
+  test.describe('from prefers-color-scheme, on a desktop', () => {
+    test.use({ colorScheme: 'dark' });
+
+    test('the directory and the sign-in failure pages turn dark and keep their contrast', async ({ page, mock }) => {
+      await mock.setIdentity({ userid: DEMO.ceo });
+      await page.goto(`${appUrl()}/admin`);
+      await expect(page.getByTestId('member-list')).toBeVisible();
+      expect(await backgroundIsDark(page)).toBe(true);
+      expect(await seriousFindings(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/screenshots/admin-desktop-dark.png' });
+
+      await page.context().clearCookies();
+      await mock.setIdentity({ nonMember: true });
+      await page.goto(`${appUrl()}/`);
+      await expect(page.getByTestId('login-non-member')).toBeVisible();
+      expect(await backgroundIsDark(page)).toBe(true);
+      expect(await seriousFindings(page)).toEqual([]);
+    });
+  });
+});
+
+/** Whether the page's background is dark: its luminance, from the computed colour. */
+async function backgroundIsDark(page: Page): Promise<boolean> {
+  const rgb = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = (rgb.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 64;
+}
+
 for (const locale of ['zh-CN', 'en-US']) {
   test.describe(`no serious accessibility finding (${locale})`, () => {
     test.use({ locale });

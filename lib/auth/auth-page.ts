@@ -35,12 +35,14 @@ export function renderAuthPage(page: AuthPage): NextResponse {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(page.title)}</title>
 <style>
-  body { margin: 0; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; background: #f3f5f7; color: #1f2329; }
-  main { box-sizing: border-box; max-width: 440px; width: calc(100% - 32px); margin: 12vh auto 0; padding: 32px 24px; background: #fff; border-radius: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.08); text-align: center; }
+  /* The app's palette (app/globals.css), light and dark, with the same contrast. */
+  :root { color-scheme: light dark; }
+  body { margin: 0; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; background: light-dark(#f3f5f7, #17191c); color: light-dark(#1f2329, #e6e8eb); }
+  main { box-sizing: border-box; max-width: 440px; width: calc(100% - 32px); margin: 12vh auto 0; padding: 32px 24px; background: light-dark(#fff, #22252a); border-radius: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.08); text-align: center; }
   h1 { font-size: 20px; margin: 0 0 12px; }
-  p { color: #4e5969; line-height: 1.6; margin: 0 0 20px; }
-  .details { text-align: left; background: #fff7e8; border: 1px solid #ffd591; border-radius: 8px; padding: 12px 12px 12px 28px; color: #7a4d00; font-size: 14px; line-height: 1.6; margin: 0 0 20px; }
-  .button { display: inline-block; padding: 10px 28px; border-radius: 8px; background: #0a5fc2; color: #fff; text-decoration: none; font-size: 16px; }
+  p { color: light-dark(#4e5969, #a5abb4); line-height: 1.6; margin: 0 0 20px; }
+  .details { text-align: left; background: light-dark(#fff7e8, #2e2614); border: 1px solid light-dark(#ffd591, #6b5220); border-radius: 8px; padding: 12px 12px 12px 28px; color: light-dark(#7a4d00, #f0c982); font-size: 14px; line-height: 1.6; margin: 0 0 20px; }
+  .button { display: inline-block; padding: 10px 28px; border-radius: 8px; background: light-dark(#0a5fc2, #7cb4ff); color: light-dark(#fff, #0b1a2e); text-decoration: none; font-size: 16px; }
 </style>
 </head>
 <body>
