@@ -44,8 +44,6 @@ const zh = {
   profile: {
     signOut: '退出登录',
     signOutEverywhere: '在所有设备上退出',
-    alias: '别名',
-    position: '职务',
     departments: '部门',
     mainDepartment: '主部门',
     leaderIn: '负责人',
@@ -63,7 +61,6 @@ const zh = {
     externalCorpName: '对外企业简称',
     wechatChannels: '视频号',
     none: '无',
-    notShared: '未共享',
     withheld: (fields: string) => `企业微信未向本应用提供：${fields}。`,
     withheldForEmployee: '企业微信自 2022 年起只在成员授权后向应用提供这些信息。如需在这里显示，请联系管理员。',
     withheldForAdmin: '管理员：将 WECOM_SCOPE 设为 snsapi_privateinfo，成员登录时授权后即可显示。',
@@ -139,8 +136,6 @@ const en: Messages = {
   profile: {
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out on all devices',
-    alias: 'Alias',
-    position: 'Position',
     departments: 'Departments',
     mainDepartment: 'Main department',
     leaderIn: 'Leader of',
@@ -158,7 +153,6 @@ const en: Messages = {
     externalCorpName: 'External company name',
     wechatChannels: 'WeChat Channels',
     none: 'None',
-    notShared: 'Not shared',
     withheld: (fields: string) => `WeCom does not share with this app: ${fields}.`,
     withheldForEmployee: 'Since 2022 WeCom gives apps these details only with the member\'s consent. Ask your administrator if they should appear here.',
     withheldForAdmin: 'Admins: set WECOM_SCOPE=snsapi_privateinfo and members who consent when signing in will show them.',

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { InactiveReason, MemberStanding } from '@/lib/auth/member-standing';
-import { newSessionId, sealSession } from '@/lib/auth/session-seal';
+import { newSessionId, sealSession, sessionExpiresAt } from '@/lib/auth/session-seal';
 import type { WeComClient } from '@/lib/wecom/client';
 import { WeComError } from '@/lib/wecom/errors';
 
@@ -33,7 +33,7 @@ export async function signInMiniProgramMember(
   }
   const found = await standing(userid);
   if (found.kind === 'inactive') return { ok: false, inactive: found.reason };
-  const signedInAt = now();
-  const token = await sealSession({ sid: newSessionId(), userid, signedInAt, via: 'miniprogram' }, config.sessionSecret, config.sessionTtlSeconds);
-  return { ok: true, signIn: { token, userid, expiresAt: signedInAt + config.sessionTtlSeconds * 1000 } };
+  const session = { sid: newSessionId(), userid, signedInAt: now(), via: 'miniprogram' as const };
+  const token = await sealSession(session, config.sessionSecret, config.sessionTtlSeconds);
+  return { ok: true, signIn: { token, userid, expiresAt: sessionExpiresAt(session, config.sessionTtlSeconds) } };
 }

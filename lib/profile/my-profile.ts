@@ -1,4 +1,5 @@
 import 'server-only';
+import { sessionExpiresAt } from '@/lib/auth/session-seal';
 import type { Caller } from '@/lib/http/route';
 import { getConfig } from '@/lib/config';
 import { loadProfile } from './load-profile';
@@ -14,5 +15,5 @@ export type MyProfile = ProfileView & { session: { via: string; signedInAt: numb
  */
 export async function myProfile({ session, carrier }: Caller): Promise<MyProfile> {
   const profile = await loadProfile(session.userid, { withConsentedDetail: carrier === 'cookie' });
-  return { ...profile, session: { via: session.via, signedInAt: session.signedInAt, expiresAt: session.signedInAt + getConfig().sessionTtlSeconds * 1000 } };
+  return { ...profile, session: { via: session.via, signedInAt: session.signedInAt, expiresAt: sessionExpiresAt(session, getConfig().sessionTtlSeconds) } };
 }
