@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { preferredLocale } from '@/lib/i18n/locale';
 import { ADMIN_REFRESHES_PER_MINUTE, consumeLimit, tooManyRequestsJson } from '@/lib/http/rate-limit';
 import { getDirectoryIndex, rebuildNow } from './directory-store';
 import { searchMembers } from './member-search';
@@ -30,13 +31,8 @@ export async function membersJson(request: NextRequest): Promise<NextResponse> {
     return NextResponse.json({ error: 'invalid_request', message }, { status: 400 });
   }
   const q = parsed.data;
-  const page = searchMembers(await getDirectoryIndex(), {
-    departmentId: q.department,
-    includeSubDepartments: q.children === '1',
-    query: q.q,
-    offset: q.offset,
-    limit: q.limit,
-  });
+  const query = { departmentId: q.department, includeSubDepartments: q.children === '1', query: q.q, offset: q.offset, limit: q.limit };
+  const page = searchMembers(await getDirectoryIndex(), query, preferredLocale(request.headers.get('accept-language')));
   return NextResponse.json(page);
 }
 

@@ -19,6 +19,8 @@ export interface DirectoryMember {
 export interface DirectoryDepartment {
   id: number;
   name: string;
+  /** WeCom's English name, where the company set one (shown in English). */
+  name_en?: string;
   parentid: number;
   order?: number;
   /** Members directly in this department. */
@@ -74,7 +76,7 @@ export function withMember(index: DirectoryIndex, userid: string, member: Direct
 }
 
 /** The index with WeCom's current department list (renamed, moved, added or removed departments). */
-export function withDepartments(index: DirectoryIndex, departments: Pick<WeComDepartment, 'id' | 'name' | 'parentid' | 'order'>[]): DirectoryIndex {
+export function withDepartments(index: DirectoryIndex, departments: Pick<WeComDepartment, 'id' | 'name' | 'name_en' | 'parentid' | 'order'>[]): DirectoryIndex {
   return indexOf(departments, index.members, index.builtAt);
 }
 
@@ -89,12 +91,13 @@ function insertionPoint(sorted: DirectoryMember[], member: DirectoryMember): num
   return low;
 }
 
-function indexOf(departments: Pick<WeComDepartment, 'id' | 'name' | 'parentid' | 'order'>[], members: DirectoryMember[], builtAt: number): DirectoryIndex {
+function indexOf(departments: Pick<WeComDepartment, 'id' | 'name' | 'name_en' | 'parentid' | 'order'>[], members: DirectoryMember[], builtAt: number): DirectoryIndex {
   const { direct, totals } = memberCounts(departments, members);
   return {
     departments: departments.map((d) => ({
       id: d.id,
       name: d.name,
+      ...(d.name_en ? { name_en: d.name_en } : {}),
       parentid: d.parentid,
       order: d.order,
       directCount: direct.get(d.id) ?? 0,

@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n/locale';
+import { departmentName } from '@/lib/profile/profile-view';
 import type { DirectoryIndex, DirectoryMember } from './directory-index';
 import { matchesPinyin, pinyinQuery } from './name-pinyin';
 
@@ -26,11 +28,12 @@ export interface MemberPage {
   members: MemberRow[];
 }
 
-export function searchMembers(index: DirectoryIndex, q: MemberQuery): MemberPage {
+/** `locale` picks the department names each row shows (WeCom's English ones in English, where set). */
+export function searchMembers(index: DirectoryIndex, q: MemberQuery, locale: Locale = 'zh'): MemberPage {
   const scope = departmentScope(index, q.departmentId, q.includeSubDepartments);
   const needle = q.query.trim().toLowerCase();
   const matches = index.members.filter((m) => m.departments.some((d) => scope.has(d)) && (!needle || matchesQuery(m, needle)));
-  const names = new Map(index.departments.map((d) => [d.id, d.name]));
+  const names = new Map(index.departments.map((d) => [d.id, departmentName(d, locale)]));
   return {
     total: matches.length,
     offset: q.offset,

@@ -1,4 +1,10 @@
+import type { Locale } from '@/lib/i18n/locale';
 import type { ExtAttr, WeComDepartment, WeComUser, WeComUserDetail } from '@/lib/wecom/schemas';
+
+/** A department's name in the reader's language: WeCom's English name where the company set one. */
+export function departmentName(department: Pick<WeComDepartment, 'name' | 'name_en'>, locale: Locale): string {
+  return locale === 'en' && department.name_en ? department.name_en : department.name;
+}
 
 /**
  * A member's profile as the page shows it: department names instead of ids, leaders by
@@ -35,8 +41,9 @@ export function buildProfileView(
   departments: WeComDepartment[],
   leaders: { userid: string; name: string }[],
   detail: WeComUserDetail | null,
+  locale: Locale = 'zh',
 ): ProfileView {
-  const namesById = new Map(departments.map((d) => [d.id, d.name]));
+  const namesById = new Map(departments.map((d) => [d.id, departmentName(d, locale)]));
   const ids = user.department ?? [];
   const leaderFlags = user.is_leader_in_dept ?? [];
   const slash = user.userid.indexOf('/');

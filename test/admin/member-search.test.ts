@@ -6,7 +6,7 @@ import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
 const departments: WeComDepartment[] = [
   { id: 1, name: '公司', parentid: 0 },
   { id: 2, name: '人力行政部', parentid: 1 },
-  { id: 3, name: '财务部', parentid: 1 },
+  { id: 3, name: '财务部', name_en: 'Finance', parentid: 1 },
 ];
 const users: WeComUser[] = [
   { userid: 'wang-fang', name: '王芳', alias: 'Fiona Wang', department: [2], status: 1 },
@@ -32,5 +32,12 @@ describe('member search', () => {
     expect(await found('Cathy')).toEqual(['caiqin']);
     expect(await found('蔡')).toEqual(['caiqin']);
     expect(await found('Cathy', 2)).toEqual([]);
+  });
+
+  it("names each row's departments in the reader's language, WeCom's English name where set", async () => {
+    const query = { departmentId: 1, includeSubDepartments: true, query: '', offset: 0, limit: 50 };
+    const rows = async (locale: 'zh' | 'en') => Object.fromEntries(searchMembers(await index, query, locale).members.map((m) => [m.userid, m.departmentNames]));
+    expect(await rows('en')).toMatchObject({ zengmin: ['Finance'], 'wang-fang': ['人力行政部'] });
+    expect(await rows('zh')).toMatchObject({ zengmin: ['财务部'], 'wang-fang': ['人力行政部'] });
   });
 });

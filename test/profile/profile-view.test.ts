@@ -4,7 +4,7 @@ import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
 
 const departments: WeComDepartment[] = [
   { id: 1, name: '公司', parentid: 0 },
-  { id: 6, name: '后端组', parentid: 1 },
+  { id: 6, name: '后端组', name_en: 'Backend', parentid: 1 },
   { id: 8, name: '信息技术部', parentid: 1 },
 ];
 // What user/get gives a post-2022 app: the private keys are absent, not empty.
@@ -33,6 +33,12 @@ describe('the profile view', () => {
       { id: 8, name: '信息技术部', isLeader: true, isMain: true },
     ]);
     expect(view.mainDepartment).toBe('信息技术部');
+  });
+
+  it("in English uses WeCom's English department names, and the Chinese one where none is set", () => {
+    const view = buildProfileView(user, departments, [], null, 'en');
+    expect(view.departments.map((d) => d.name)).toEqual(['Backend', '信息技术部']);
+    expect(buildProfileView(user, departments, [], null, 'zh').departments[0]!.name).toBe('后端组');
   });
 
   it('a linked-corp member with main department 0 shows no department and no "#0"', () => {
