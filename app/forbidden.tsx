@@ -1,6 +1,6 @@
-import Link from 'next/link';
-import { adminMessagesFor } from '@/lib/i18n/admin-messages';
+import { Notice } from '@/components/notice';
 import { TopBar } from '@/components/top-bar';
+import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import { getLocale, getMessages } from '@/lib/i18n/server';
 
 /** Rendered with a 403 by forbidden(): a signed-in member who is not an admin. */
@@ -9,15 +9,7 @@ export default async function Forbidden() {
   return (
     <>
       <TopBar t={messages} />
-      <main className="page">
-        <section className="card center" data-testid="forbidden">
-          <h1>{t.forbiddenTitle}</h1>
-          <p>{t.forbiddenBody}</p>
-          <Link className="button" href="/">
-            {t.backToProfile}
-          </Link>
-        </section>
-      </main>
+      <Notice testId="forbidden" title={t.forbiddenTitle} body={t.forbiddenBody} actions={[{ kind: 'link', label: t.backToProfile, href: '/' }]} />
     </>
   );
 }

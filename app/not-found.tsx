@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Notice } from '@/components/notice';
 import { TopBar } from '@/components/top-bar';
 import { getMessages } from '@/lib/i18n/server';
 
@@ -7,15 +7,7 @@ export default async function NotFound() {
   return (
     <>
       <TopBar t={t} />
-      <main className="page">
-        <section className="card center" data-testid="not-found">
-          <h1>{t.errors.notFoundTitle}</h1>
-          <p>{t.errors.notFoundBody}</p>
-          <Link className="button" href="/">
-            {t.errors.home}
-          </Link>
-        </section>
-      </main>
+      <Notice testId="not-found" title={t.errors.notFoundTitle} body={t.errors.notFoundBody} actions={[{ kind: 'link', label: t.errors.home, href: '/' }]} />
     </>
   );
 }

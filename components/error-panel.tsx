@@ -1,11 +1,14 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { startTransition, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import { Notice } from '@/components/notice';
 import { messagesFor } from '@/lib/i18n/messages';
 
-/** What an error.tsx shows: a plain explanation and a retry, never the error's details. */
-export function ErrorPanel({ reset }: { reset: () => void }) {
+/**
+ * What an error.tsx shows for a bug (WeCom's failures get their own notice and status from
+ * lib/http/page-edge.tsx): a plain explanation and a retry, never the error's details.
+ */
+export function ErrorPanel() {
   // The page's language, read from <html lang> once hydrated (the server renders Chinese).
   const locale = useSyncExternalStore(
     noSubscription,
@@ -13,24 +16,8 @@ export function ErrorPanel({ reset }: { reset: () => void }) {
     () => 'zh' as const,
   );
   const t = messagesFor(locale).errors;
-  const router = useRouter();
-  // The pages are server components: refetch them, then re-render the segment.
-  const retry = () =>
-    startTransition(() => {
-      router.refresh();
-      reset();
-    });
-  return (
-    <main className="page">
-      <section className="card center" data-testid="profile-error">
-        <h1>{t.title}</h1>
-        <p>{t.body}</p>
-        <button type="button" className="button" onClick={retry}>
-          {t.retry}
-        </button>
-      </section>
-    </main>
-  );
+  // The retry loads the page afresh (an empty href is the current address).
+  return <Notice testId="page-error" title={t.title} body={t.body} actions={[{ kind: 'link', label: t.retry, href: '' }]} />;
 }
 
 const noSubscription = () => () => {};

@@ -127,25 +127,26 @@ test.describe('admins', () => {
     }
   });
 
-  test('the profile of every seeded member opens, outside-range members say so', async ({ page, mock }) => {
+  test('the profile of every seeded member opens, outside-range members say so with a 403', async ({ page, mock }) => {
     void mock;
     await signIn(page, DEMO.ceo);
     for (const member of SEED_MEMBERS) {
       const response = await page.request.get(`${appUrl()}${memberPath(member.userid)}`, { maxRedirects: 0 });
-      expect(response.status(), member.userid).toBe(200);
+      expect(response.status(), member.userid).toBe(isOutsideRange(member) ? 403 : 200);
       const html = await response.text();
       if (isOutsideRange(member)) expect(html, member.userid).toContain('data-testid="not-visible"');
       else expect(html, member.userid).toContain(member.name);
     }
   });
 
-  test('unknown userids get the not-found page, malformed ones a clear page', async ({ page, mock }) => {
+  test('unknown userids get the not-found page, malformed ones a clear page with a 400', async ({ page, mock }) => {
     void mock;
     await signIn(page, DEMO.ceo);
     const unknown = await page.goto(`${appUrl()}/admin/members/no.such.person`);
     expect(unknown?.status()).toBe(404);
     await expect(page.getByTestId('not-found')).toBeVisible();
-    await page.goto(`${appUrl()}/admin/members/${encodeURIComponent('bad id<script>')}`);
+    const malformed = await page.goto(`${appUrl()}/admin/members/${encodeURIComponent('bad id<script>')}`);
+    expect(malformed?.status()).toBe(400);
     await expect(page.getByTestId('bad-userid')).toBeVisible();
   });
 

@@ -38,8 +38,11 @@ export const APP_VARIANTS = {
   },
   /** A low sign-in limit, to see a flood refused while other clients sign in. */
   rateLimited: { SIGN_IN_RATE_LIMIT: '5' },
-  /** No callback: offboarding must still take effect once the cached answers expire. */
-  offboarding: { DATA_CACHE_SECONDS: '2', ADMIN_USERIDS: `${DEMO.ceo},xie.ting` },
+  /**
+   * No callback: offboarding must still take effect once the cached answers expire. The
+   * short cache also lets page-statuses.spec.ts see an admin tag WeCom stops answering.
+   */
+  offboarding: { DATA_CACHE_SECONDS: '2', ADMIN_USERIDS: `${DEMO.ceo},xie.ting`, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID) },
 } as const;
 export type AppVariant = keyof typeof APP_VARIANTS;
 

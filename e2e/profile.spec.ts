@@ -1,6 +1,6 @@
 import { DEMO } from '../mock/seed';
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
-import { WECOM_PHONE_UA, appUrl, expect, sessionCookie, test } from './support/fixtures';
+import { WECOM_PHONE_UA, appLog, appUrl, expect, sessionCookie, test } from './support/fixtures';
 
 test.use({ userAgent: WECOM_PHONE_UA, viewport: { width: 390, height: 844 } });
 
@@ -127,16 +127,26 @@ test('a member WeCom has disabled cannot sign in: a 403 page names the company, 
   await page.screenshot({ path: 'test-results/screenshots/member-inactive-phone.png', fullPage: true });
 });
 
-test('WeCom failing while the profile loads gives the error page with a retry, under the top bar', async ({ page, mock }) => {
+test('WeCom failing while the profile loads answers 502 (bad gateway) with a retry that works, under the top bar, and logs one line', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.withUnderscore });
   await page.goto(`${appUrl('privateinfo')}/`);
   await expect(page.getByTestId('profile-name')).toBeVisible();
-  await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 1 });
-  await page.reload();
-  await expect(page.getByTestId('profile-error')).toBeVisible();
+  const linesBefore = appLog('privateinfo').split('\n').length;
+  await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 100 });
+  const failed = await page.reload();
+  // Monitors and load balancers see the outage, not a healthy 200.
+  expect(failed?.status()).toBe(502);
+  await expect(page.getByTestId('page-wecom-unavailable')).toContainText('企业微信');
   // The session still stands: sign-out stays at hand.
   await expect(page.getByTestId('sign-out')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/error-phone.png' });
-  await page.getByRole('button', { name: '重试' }).click();
+  // An expected answer from WeCom: one warning line for the page, no unhandled error, no stack.
+  const newLines = appLog('privateinfo').split('\n').slice(linesBefore - 1).join('\n');
+  expect(newLines.match(/"event":"page\.wecom_failed"/g)).toHaveLength(1);
+  expect(newLines).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  await mock.clearFaults();
+  const retried = page.waitForResponse((r) => r.request().isNavigationRequest());
+  await page.getByTestId('notice-retry').click();
+  expect((await retried).status()).toBe(200);
   await expect(page.getByTestId('profile-name')).toBeVisible();
 });

@@ -30,7 +30,7 @@ test.describe('the same top bar on every page, sign-out wherever a session exist
       await page.goto(`${appUrl()}/`);
       await expect(page.getByTestId('login-non-member')).toBeVisible();
       await expect(page.getByTestId('auth-action')).toBeVisible();
-      const card = await page.locator('main').boundingBox();
+      const card = await page.getByTestId('login-non-member').boundingBox();
       expect(card!.x).toBeGreaterThanOrEqual(12);
       expect(card!.x + card!.width).toBeLessThanOrEqual(390 - 12);
       await page.screenshot({ path: shot('non-member-phone') });

@@ -8,7 +8,7 @@ import { getMessages } from '@/lib/i18n/server';
  * inactive member is answered with a real redirect before anything streams, so browsers and
  * monitors see the status (403 page, fresh sign-in) rather than a 200 with a client redirect.
  * The page asks again; verifySession is cached per request, so it costs nothing. The top bar
- * is here too, so the skeleton and the error panel have it.
+ * is here too, so the error panel has it.
  */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   await requireUser();

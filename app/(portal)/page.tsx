@@ -1,31 +1,37 @@
-import { notFound } from 'next/navigation';
 import { ScanColleagueQrCode } from '@/components/jssdk/scan-colleague-qr';
 import { ProfileCard } from '@/components/profile/profile-card';
 import { isAdmin } from '@/lib/admin/admin-access';
 import { requireUser } from '@/lib/auth/dal';
-import { getMessages } from '@/lib/i18n/server';
+import { renderPage } from '@/lib/http/page-edge';
+import { getLocale, getMessages } from '@/lib/i18n/server';
 import { loadProfile } from '@/lib/profile/load-profile';
-import { isWeComError } from '@/lib/wecom';
 
 export const dynamic = 'force-dynamic';
 
-export default async function MyProfilePage() {
-  const session = await requireUser();
-  const t = await getMessages();
-  const profile = await loadProfile(session.userid, { withConsentedDetail: true }).catch((error: unknown) => {
-    if (isWeComError(error) && error.kind === 'not_found') notFound();
-    throw error;
+/**
+ * No loading.tsx on purpose: with WeCom's answers cached the page is ready in milliseconds,
+ * and the first HTML should hold the member, not a skeleton that flashes before it. It also
+ * keeps the status the page's to choose (lib/http/page-edge.tsx).
+ */
+export default function MyProfilePage() {
+  return renderPage('profile', async () => {
+    const session = await requireUser();
+    const [t, locale] = await Promise.all([getMessages(), getLocale()]);
+    const [profile, viewerIsAdmin] = await Promise.all([
+      loadProfile(session.userid, { withConsentedDetail: true, locale }),
+      isAdmin(session.userid),
+    ]);
+    return (
+      <main className="page">
+        <ProfileCard profile={profile} t={t.profile} viewerIsAdmin={viewerIsAdmin} />
+        <ScanColleagueQrCode t={t.jssdk} />
+        <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
+          <input type="hidden" name="scope" value="everywhere" />
+          <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
+            {t.profile.signOutEverywhere}
+          </button>
+        </form>
+      </main>
+    );
   });
-  return (
-    <main className="page">
-      <ProfileCard profile={profile} t={t.profile} viewerIsAdmin={await isAdmin(session.userid)} />
-      <ScanColleagueQrCode t={t.jssdk} />
-      <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
-        <input type="hidden" name="scope" value="everywhere" />
-        <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
-          {t.profile.signOutEverywhere}
-        </button>
-      </form>
-    </main>
-  );
 }

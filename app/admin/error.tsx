@@ -2,6 +2,6 @@
 
 import { ErrorPanel } from '@/components/error-panel';
 
-export default function AdminError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorPanel reset={reset} />;
+export default function AdminError() {
+  return <ErrorPanel />;
 }

@@ -1,3 +1,4 @@
+import { Notice } from '@/components/notice';
 import { TopBar } from '@/components/top-bar';
 import { getMessages } from '@/lib/i18n/server';
 
@@ -7,17 +8,13 @@ export default async function SignedOutPage() {
   return (
     <>
       <TopBar t={t} />
-      <main className="page">
-        <section className="card center" data-testid="signed-out">
-          <h1>{t.signedOut.title}</h1>
-          <p>{t.signedOut.body}</p>
-          {/* A full page load on purpose: signing in starts with the proxy's redirect to WeCom. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-          <a className="button" href="/" data-testid="sign-in-again">
-            {t.signedOut.again}
-          </a>
-        </section>
-      </main>
+      {/* The action is a full page load: signing in starts with the proxy's redirect to WeCom. */}
+      <Notice
+        testId="signed-out"
+        title={t.signedOut.title}
+        body={t.signedOut.body}
+        actions={[{ kind: 'link', label: t.signedOut.again, href: '/', testId: 'sign-in-again' }]}
+      />
     </>
   );
 }

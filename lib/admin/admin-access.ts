@@ -15,26 +15,34 @@ import { isAdminByRule } from './admin-rule';
  * WECOM_ADMIN_TAG_ID (directly, or through a department the tag includes). Only ever asked
  * about a caller the session door (lib/auth/dal.ts) has already found active in WeCom, so a
  * deleted or disabled member listed in ADMIN_USERIDS has no rights.
+ *
+ * When WeCom cannot be asked this throws the WeComError: the admin pages and APIs then say
+ * "WeCom unavailable" (and still grant nothing), not "you are not an admin".
  */
-export const isAdmin = cache(async (userid: string): Promise<boolean> => {
+export const checkAdmin = cache(async (userid: string): Promise<boolean> => {
   const config = getConfig();
   const tagId = config.adminTagId;
+  return isAdminByRule(userid, {
+    adminUserIds: config.adminUserIds,
+    tag:
+      tagId === undefined
+        ? null
+        : () =>
+            cachedJson(getCacheStore(), cacheKeys.tag(tagId), config.dataCacheSeconds, () => getWeComClient().getTag(tagId), {
+              cache: 'admin_tag',
+              observer: portalMetrics().cache,
+            }),
+    departmentsOf: async (id) => (await getMember(id)).department ?? [],
+  });
+});
+
+/** For what only decorates a page (the directory link, the operator hint): fails closed. */
+export const isAdmin = cache(async (userid: string): Promise<boolean> => {
   try {
-    return await isAdminByRule(userid, {
-      adminUserIds: config.adminUserIds,
-      tag:
-        tagId === undefined
-          ? null
-          : () =>
-              cachedJson(getCacheStore(), cacheKeys.tag(tagId), config.dataCacheSeconds, () => getWeComClient().getTag(tagId), {
-                cache: 'admin_tag',
-                observer: portalMetrics().cache,
-              }),
-      departmentsOf: async (id) => (await getMember(id)).department ?? [],
-    });
+    return await checkAdmin(userid);
   } catch (error) {
-    // Fail closed: nobody becomes an admin because WeCom could not be asked.
-    log.error('admin.tag_check_failed', { tagId, errcode: isWeComError(error) ? error.errcode : null, kind: isWeComError(error) ? error.kind : 'exception' });
+    // Nobody becomes an admin because WeCom could not be asked.
+    log.error('admin.tag_check_failed', { tagId: getConfig().adminTagId, errcode: isWeComError(error) ? error.errcode : null, kind: isWeComError(error) ? error.kind : 'exception' });
     return false;
   }
 });

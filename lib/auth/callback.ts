@@ -166,6 +166,7 @@ async function exchangeFailed(
         testId: 'login-config-error',
         title: t.signIn.configTitle,
         body: t.signIn.configBody,
+        note: t.signIn.configNote,
         details: [...errcodeLine, ...(error.hint ? [`${t.signIn.operatorHint}: ${error.hint}`] : [])],
       });
     case 'busy':

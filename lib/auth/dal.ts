@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import type { NextResponse } from 'next/server';
 import { cache } from 'react';
-import { isAdmin } from '@/lib/admin/admin-access';
+import { checkAdmin } from '@/lib/admin/admin-access';
 import { getCacheStore } from '@/lib/cache';
 import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig } from '@/lib/config';
@@ -56,20 +56,26 @@ export async function requireUser(): Promise<SessionData> {
   redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
 }
 
-/** For admin pages: an active member with admin rights, or the 403 page (app/forbidden.tsx). */
+/**
+ * For admin pages: an active member with admin rights, or the 403 page (app/forbidden.tsx).
+ * Throws the WeComError when the rights cannot be checked (the page says WeCom is unavailable).
+ */
 export async function requireAdmin(): Promise<SessionData> {
   const session = await requireUser();
-  if (!(await isAdmin(session.userid))) forbidden();
+  if (!(await checkAdmin(session.userid))) forbidden();
   return session;
 }
 
 export type ApiCaller = { ok: true; session: SessionData; carrier: Carrier } | { ok: false; response: NextResponse };
 
-/** For route handlers: the caller, or the JSON answer that says why not (401, 403). */
+/**
+ * For route handlers: the caller, or the JSON answer that says why not (401, 403). Admin
+ * rights that cannot be checked throw the WeComError, which the route edge answers (503).
+ */
 export async function apiCaller(accept: AcceptedCarriers = 'cookie', options: { admin?: boolean } = {}): Promise<ApiCaller> {
   const verdict = await verifySession(accept);
   if (!verdict.ok) return { ok: false, response: apiDenial(verdict, accept) };
-  if (options.admin && !(await isAdmin(verdict.session.userid))) {
+  if (options.admin && !(await checkAdmin(verdict.session.userid))) {
     return { ok: false, response: notAdminResponse() };
   }
   return { ok: true, session: verdict.session, carrier: verdict.carrier };

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { WeComError } from '@/lib/wecom/errors';
 
-/** How a WeCom failure reaches a JSON API caller: a status by kind, the errcode named, no internals. */
+/** The HTTP status that says why WeCom failed, for APIs (below) and pages (page-edge.tsx) alike. */
 const STATUS_BY_KIND: Record<WeComError['kind'], number> = {
   code_invalid: 400,
   invalid_request: 400,
@@ -15,9 +15,12 @@ const STATUS_BY_KIND: Record<WeComError['kind'], number> = {
   unknown: 502,
 };
 
+export const weComErrorStatus = (error: WeComError): number => STATUS_BY_KIND[error.kind];
+
+/** How a WeCom failure reaches a JSON API caller: its status, the errcode named, no internals. */
 export function weComErrorResponse(error: WeComError): NextResponse {
   return NextResponse.json(
     { error: error.kind, errcode: error.errcode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) },
-    { status: STATUS_BY_KIND[error.kind], headers: { 'cache-control': 'no-store' } },
+    { status: weComErrorStatus(error), headers: { 'cache-control': 'no-store' } },
   );
 }
