@@ -18,6 +18,7 @@ import { startRedisServer, type RedisServer } from '@/harness/redis-server';
 import { measureAdminAcrossExpiry } from './bench/admin-expiry';
 import { buildApp } from './bench/build';
 import { measureEvents } from './bench/events';
+import { measureNameOnScreen } from './bench/name-on-screen';
 import { peakResidentMiB, pidListeningOn } from './bench/process-memory';
 import { formatTable, writeJson, type BenchResults } from './bench/report';
 import { measureScaleOut } from './bench/scale-out';
@@ -47,6 +48,7 @@ const settings = {
   callbackSamples: option('samples', 100),
   burst: option('burst', 200),
   adminSeconds: option('admin-seconds', 20),
+  browserLoads: option('browser-loads', 20),
   dataCacheSeconds: DATA_CACHE_SECONDS,
 };
 const skipBuild = process.argv.includes('--skip-build');
@@ -92,6 +94,17 @@ async function main() {
     const singleMemory = peakResidentMiB(pidListeningOn(portOf(single)));
     // Stopped before the next phase so the two instances have the machine to themselves.
     await closeSingle();
+
+    step(`name on screen in Chromium, ${settings.browserLoads} loads each: signed-out page, cached profile, in-app sign-in (mock answering at once)`);
+    // The mock answers without delay here: the ratios are what the app adds, not WeCom's latency.
+    const browserMock = await startMockWeCom({ quiet: true });
+    closers.push(() => browserMock.close());
+    const browserApp = await startApp({ ...env, ...mockTenantEnv(browserMock.url) }, { logFile: logFile('browser') });
+    const closeBrowserApp = once(() => browserApp.close());
+    closers.push(closeBrowserApp);
+    const [browserMember] = await visibleMembers(browserMock.url);
+    const nameOnScreen = await measureNameOnScreen({ appUrl: browserApp.url, mock: mockControl(browserMock.url), member: browserMember, loads: settings.browserLoads });
+    await closeBrowserApp();
 
     step('event callbacks: answer time, and a change in WeCom to a page that shows it (DATA_CACHE_SECONDS=600)');
     const callback = { token: randomBytes(8).toString('hex'), aesKey: randomBytes(32).toString('base64').slice(0, 43) };
@@ -148,6 +161,7 @@ async function main() {
       single: singleFigures,
       events,
       adminDirectory,
+      nameOnScreen,
       scaleOut,
       peakMemoryMiB: { single: singleMemory, scaleOut: pairMemory, redisServer: peakResidentMiB(redis.pid()) },
     };

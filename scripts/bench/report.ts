@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { measureAdminAcrossExpiry } from './admin-expiry';
 import type { measureEvents } from './events';
+import type { NameOnScreen } from './name-on-screen';
 import type { measureScaleOut } from './scale-out';
 import type { measureSingleInstance } from './single-instance';
 
@@ -9,10 +10,11 @@ export interface BenchResults {
   command: string;
   startedAt: string;
   environment: { node: string; cpus: number; cpuModel: string; platform: string };
-  settings: { mockLatencyMs: number; loadSeconds: number; connections: number; callbackSamples: number; burst: number; adminSeconds: number; dataCacheSeconds: number };
+  settings: { mockLatencyMs: number; loadSeconds: number; connections: number; callbackSamples: number; burst: number; adminSeconds: number; browserLoads: number; dataCacheSeconds: number };
   single: Awaited<ReturnType<typeof measureSingleInstance>>;
   events: Awaited<ReturnType<typeof measureEvents>>;
   adminDirectory: Awaited<ReturnType<typeof measureAdminAcrossExpiry>>;
+  nameOnScreen: NameOnScreen;
   scaleOut: Awaited<ReturnType<typeof measureScaleOut>>;
   peakMemoryMiB: { single?: number; scaleOut: (number | undefined)[]; redisServer?: number };
 }
@@ -48,6 +50,9 @@ export function formatTable(r: BenchResults): string {
     [`8. /admin, 20,000 members, cold build`, `${r.adminDirectory.coldBuildMs} ms (warm-up)`],
     [`   then ${r.adminDirectory.seconds} s across expiry (cache ${r.adminDirectory.dataCacheSeconds} s)`, `page p50/p95 ${r.adminDirectory.pageP50Ms}/${r.adminDirectory.pageP95Ms} ms, members API ${r.adminDirectory.apiP50Ms}/${r.adminDirectory.apiP95Ms} ms`],
     ['   slowest request after warm-up', `${r.adminDirectory.maxMs} ms; ${r.adminDirectory.over200Ms} of ${r.adminDirectory.requests} over 200 ms; ${r.adminDirectory.rebuilds} background rebuilds`],
+    [`9. name on screen, Chromium phone, p50 / p95 (n=${r.nameOnScreen.loads} each)`, `signed-out page ${r.nameOnScreen.signedOutP50Ms} / ${r.nameOnScreen.signedOutP95Ms} ms`],
+    ['   cached profile (repeat view)', `${r.nameOnScreen.cachedProfileP50Ms} / ${r.nameOnScreen.cachedProfileP95Ms} ms: ${r.nameOnScreen.cachedProfileRatio}x the signed-out page (p95); skeleton in ${r.nameOnScreen.skeletonShown} loads`],
+    ['   in-app open with sign-in', `${r.nameOnScreen.inAppSignInP50Ms} / ${r.nameOnScreen.inAppSignInP95Ms} ms: ${r.nameOnScreen.inAppSignInRatio}x the signed-out page (p95)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
