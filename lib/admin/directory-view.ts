@@ -98,7 +98,8 @@ function wholeNumber(text: string | null): number | null {
   return text !== null && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
 }
 
-function cappedQuery(text: string): string {
+/** A search text as the address keeps it: trimmed, and cut to what the members API takes. */
+export function cappedQuery(text: string): string {
   let query = text.trim().slice(0, MAX_QUERY_LENGTH);
   // Cutting between the halves of a surrogate pair would leave a character no server accepts.
   if (/[\uD800-\uDBFF]$/.test(query)) query = query.slice(0, -1);
