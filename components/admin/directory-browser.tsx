@@ -234,14 +234,13 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
               <ul className="member-list" data-testid="member-list">
                 {data.members.map((m) => (
                   <li key={m.userid} data-userid={m.userid}>
-                    <a href={memberPath(m.userid)} className="member-name">
-                      {m.name}
+                    {/* The whole row is the link: one tab stop per member, and a target a finger cannot miss. */}
+                    <a href={memberPath(m.userid)} className="member-row">
+                      <span className="member-name">{m.name}</span>
+                      {m.alias && <span className="muted"> · {m.alias}</span>}
+                      {m.status !== undefined && m.status !== 1 && status[m.status] && <span className={`badge badge-${m.status}`}>{status[m.status]}</span>}
+                      <span className="muted member-meta">{[m.position, m.departmentNames.join('、'), m.userid].filter(Boolean).join(' · ')}</span>
                     </a>
-                    {m.alias && <span className="muted"> · {m.alias}</span>}
-                    {m.status !== undefined && m.status !== 1 && status[m.status] && <span className={`badge badge-${m.status}`}>{status[m.status]}</span>}
-                    <div className="muted member-meta">
-                      {[m.position, m.departmentNames.join('、'), m.userid].filter(Boolean).join(' · ')}
-                    </div>
                   </li>
                 ))}
               </ul>
