@@ -9,12 +9,12 @@ const isOutsideRange = (member: (typeof SEED_MEMBERS)[number]) => member.departm
 
 /** Opens the tree down to a department, the way an admin clicks through it. */
 async function openDepartment(page: Page, path: string[]) {
+  const row = (name: string) => page.getByTestId('department').filter({ hasText: name }).first();
   for (const name of path.slice(0, -1)) {
-    const row = page.locator('.tree-row', { has: page.getByTestId('department').filter({ hasText: name }) }).first();
-    const toggle = row.locator('.tree-toggle[aria-expanded="false"]');
-    if (await toggle.count()) await toggle.click();
+    // The row's tree item (its parent) says whether the branch is open.
+    if ((await row(name).locator('xpath=..').getAttribute('aria-expanded')) === 'false') await row(name).getByTestId('department-toggle').click();
   }
-  await page.getByTestId('department').filter({ hasText: path[path.length - 1] }).first().click();
+  await row(path[path.length - 1]).click();
 }
 
 async function signIn(page: Page, userid: string, app = appUrl()) {

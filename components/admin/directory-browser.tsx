@@ -1,8 +1,18 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
+import {
+  MAX_QUERY_LENGTH,
+  cappedQuery,
+  directoryHref,
+  directoryViewFromSearchParams,
+  lastPageOf,
+  memberListKey,
+  rootDepartmentId,
+  type DirectoryView,
+} from '@/lib/admin/directory-view';
 import type { MemberPage } from '@/lib/admin/member-search';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import type { Locale } from '@/lib/i18n/locale';
@@ -10,7 +20,8 @@ import { messagesFor } from '@/lib/i18n/messages';
 import { memberPath } from '@/lib/admin/member-path';
 import { DepartmentTree, type TreeDepartment } from './department-tree';
 
-const PAGE_SIZE = 50;
+/** How long typing pauses before the address (and so the list) follows the search box. */
+const TYPING_PAUSE_MS = 300;
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -18,48 +29,103 @@ async function fetchJson<T>(url: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-/** Debounced so that typing a name sends one request, not one per keystroke. */
-function useDebounced(value: string, ms: number) {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
+/**
+ * The directory: department tree, search, sub-department switch and pages. All four live in
+ * the address (lib/admin/directory-view.ts), never in React state: a choice writes the address
+ * with history.pushState (one entry, so Back undoes it), typing replaces it once typing pauses,
+ * and Next.js hands every change, Back and Forward included, to useSearchParams. The route is
+ * rendered per request, so the server renders this with the request's address: the first HTML
+ * already shows the chosen department.
+ */
 export function DirectoryBrowser({ locale, departments }: { locale: Locale; departments: TreeDepartment[] }) {
   const t = adminMessagesFor(locale);
   const status = messagesFor(locale).profile.status;
   const router = useRouter();
   const { mutate } = useSWRConfig();
-  const rootId = departments.find((d) => !departments.some((p) => p.id === d.parentid))?.id ?? 1;
+  const rootId = rootDepartmentId(departments);
+  const searchParams = useSearchParams();
+  const view = useMemo(() => directoryViewFromSearchParams(searchParams, departments), [searchParams, departments]);
 
-  const [departmentId, setDepartmentId] = useState(rootId);
-  const [includeSub, setIncludeSub] = useState(true);
-  const [query, setQuery] = useState('');
-  const debouncedQuery = useDebounced(query, 200);
-  // The page offset belongs to one filter: another department, switch or search starts at the top.
-  const filter = `${departmentId}|${includeSub}|${debouncedQuery}`;
-  const [paging, setPaging] = useState({ filter, offset: 0 });
-  const offset = paging.filter === filter ? paging.offset : 0;
+  // Handlers read the address itself: it is ahead of the last render while typing is pending.
+  const currentView = useCallback(() => directoryViewFromSearchParams(new URLSearchParams(window.location.search), departments), [departments]);
+  const writeAddress = useCallback(
+    (next: DirectoryView, how: 'push' | 'replace') => {
+      const href = directoryHref(next, departments);
+      if (href === window.location.pathname + window.location.search) return;
+      if (how === 'push') window.history.pushState(null, '', href);
+      else window.history.replaceState(null, '', href);
+    },
+    [departments],
+  );
+
+  // The search box shows what is typed; the address catches up when typing pauses.
+  const [typed, setTyped] = useState(view.query);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const applyTyped = (text: string) => {
+    typingTimer.current = null;
+    const current = currentView();
+    // Another search starts at its first page; a space added at the end is not another search.
+    if (cappedQuery(text) !== current.query) writeAddress({ ...current, query: text, page: 1 }, 'replace');
+  };
+  const onType = (text: string) => {
+    setTyped(text);
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => applyTyped(text), TYPING_PAUSE_MS);
+  };
+  /** A choice made while typing is pending: the search goes into the address first, then the choice on top. */
+  const choose = (change: Partial<DirectoryView>) => {
+    if (typingTimer.current) {
+      clearTimeout(typingTimer.current);
+      applyTyped(typed);
+    }
+    writeAddress({ ...currentView(), page: 1, ...change }, 'push');
+  };
+  useEffect(() => {
+    // Back and Forward bring another search with them; a pending one belonged to the page left.
+    const onPopState = () => {
+      if (typingTimer.current) clearTimeout(typingTimer.current);
+      typingTimer.current = null;
+      setTyped(currentView().query);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [currentView]);
+  // Leaving for another page (the top bar's links navigate in place): a pending search must not rewrite its address.
+  useEffect(() => () => clearTimeout(typingTimer.current ?? undefined), []);
+
+  // An address typed or pasted by hand ("?page=abc") is shown as what it was read as.
+  const canonicalHref = directoryHref(view, departments);
+  useEffect(() => {
+    if (canonicalHref !== window.location.pathname + window.location.search) window.history.replaceState(null, '', canonicalHref);
+  }, [canonicalHref]);
+
   const listTop = useRef<HTMLDivElement>(null);
-  const setOffset = (next: number) => {
-    setPaging({ filter, offset: next });
+  const goToPage = (page: number) => {
+    choose({ page });
     // A new page starts at its first member, not where the previous page's scroll left off.
     listTop.current?.scrollIntoView({ block: 'start' });
   };
+
   const [treeOpen, setTreeOpen] = useState(false);
+  const drawerToggle = useRef<HTMLButtonElement>(null);
   const chooseDepartment = (id: number) => {
-    setDepartmentId(id);
+    choose({ departmentId: id });
+    // On a phone the drawer closes on a choice; keyboard focus goes back to its button, not to the page's top.
+    // (The button shows only at phone width; getClientRects is empty while it is display: none.)
+    if (treeOpen && drawerToggle.current && drawerToggle.current.getClientRects().length > 0) drawerToggle.current.focus();
     setTreeOpen(false);
   };
+
   const [refreshing, setRefreshing] = useState(false);
   const [refreshFailure, setRefreshFailure] = useState<string | null>(null);
 
-
-  const params = new URLSearchParams({ department: String(departmentId), children: includeSub ? '1' : '0', q: debouncedQuery, offset: String(offset), limit: String(PAGE_SIZE) });
-  const { data, error, isLoading, mutate: reload } = useSWR<MemberPage>(`/api/admin/members?${params}`, fetchJson, { keepPreviousData: true });
+  const { data, error, isLoading, mutate: reload } = useSWR<MemberPage>(memberListKey(view), fetchJson, { keepPreviousData: true });
+  // A shared or old link can point past the end of a list that has since shrunk: show its last page instead.
+  const lastPage = data ? lastPageOf(data.total) : null;
+  const pastTheEnd = data !== undefined && !isLoading && lastPage !== null && view.page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd && lastPage !== null) writeAddress({ ...view, page: lastPage }, 'replace');
+  }, [pastTheEnd, lastPage, view, writeAddress]);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -84,12 +150,19 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
   return (
     <div className="directory">
       {/* On a phone the tree is a drawer above the list, closed until asked for. */}
-      <button type="button" className="button button-quiet drawer-toggle" aria-expanded={treeOpen} onClick={() => setTreeOpen(!treeOpen)} data-testid="open-departments">
-        {t.departments}: {departments.find((d) => d.id === departmentId)?.name ?? ''}
+      <button
+        ref={drawerToggle}
+        type="button"
+        className="button button-quiet drawer-toggle"
+        aria-expanded={treeOpen}
+        onClick={() => setTreeOpen(!treeOpen)}
+        data-testid="open-departments"
+      >
+        {t.departments}: {departments.find((d) => d.id === view.departmentId)?.name ?? ''}
       </button>
       <aside className={`card directory-tree${treeOpen ? ' open' : ''}`} data-testid="department-tree">
         <h2>{t.departments}</h2>
-        <DepartmentTree departments={departments} selectedId={departmentId} onSelect={chooseDepartment} t={t} />
+        <DepartmentTree departments={departments} selectedId={view.departmentId} onSelect={chooseDepartment} t={t} />
       </aside>
       <section className="card directory-members">
         <div ref={listTop} className="list-top" />
@@ -98,13 +171,18 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
             type="search"
             className="search"
             placeholder={t.searchPlaceholder}
-            value={query}
-            maxLength={64}
-            onChange={(e) => setQuery(e.target.value)}
+            value={typed}
+            maxLength={MAX_QUERY_LENGTH}
+            onChange={(e) => onType(e.target.value)}
             data-testid="member-search"
           />
           <label className="switch">
-            <input type="checkbox" checked={includeSub} onChange={(e) => setIncludeSub(e.target.checked)} data-testid="include-sub" />
+            <input
+              type="checkbox"
+              checked={view.includeSubDepartments}
+              onChange={(e) => choose({ includeSubDepartments: e.target.checked })}
+              data-testid="include-sub"
+            />
             {t.includeSub}
           </label>
           <button type="button" className="button button-quiet" onClick={refresh} disabled={refreshing} data-testid="refresh">
@@ -133,20 +211,22 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
                 {t.members(data.total)}
               </p>
             )}
-            {data.members.length === 0 ? (
+            {data.members.length === 0 && data.total > 0 ? (
+              // Past the end: the address is about to say the last page; meanwhile no blank list.
+              <p className="muted" role="status" data-testid="past-last-page">
+                {t.pastLastPage(lastPageOf(data.total))}
+              </p>
+            ) : data.members.length === 0 ? (
               <div className="empty" data-testid="no-members">
                 <p className="muted">{t.noMembers}</p>
-                {debouncedQuery && departmentId !== rootId && (
+                {view.query && view.departmentId !== rootId && (
                   <button
                     type="button"
                     className="button"
                     data-testid="search-everywhere"
-                    onClick={() => {
-                      setDepartmentId(rootId);
-                      setIncludeSub(true);
-                    }}
+                    onClick={() => choose({ departmentId: rootId, includeSubDepartments: true })}
                   >
-                    {t.searchEverywhere(debouncedQuery)}
+                    {t.searchEverywhere(view.query)}
                   </button>
                 )}
               </div>
@@ -154,19 +234,18 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
               <ul className="member-list" data-testid="member-list">
                 {data.members.map((m) => (
                   <li key={m.userid} data-userid={m.userid}>
-                    <a href={memberPath(m.userid)} className="member-name">
-                      {m.name}
+                    {/* The whole row is the link: one tab stop per member, and a target a finger cannot miss. */}
+                    <a href={memberPath(m.userid)} className="member-row">
+                      <span className="member-name">{m.name}</span>
+                      {m.alias && <span className="muted"> · {m.alias}</span>}
+                      {m.status !== undefined && m.status !== 1 && status[m.status] && <span className={`badge badge-${m.status}`}>{status[m.status]}</span>}
+                      <span className="muted member-meta">{[m.position, m.departmentNames.join('、'), m.userid].filter(Boolean).join(' · ')}</span>
                     </a>
-                    {m.alias && <span className="muted"> · {m.alias}</span>}
-                    {m.status !== undefined && m.status !== 1 && status[m.status] && <span className={`badge badge-${m.status}`}>{status[m.status]}</span>}
-                    <div className="muted member-meta">
-                      {[m.position, m.departmentNames.join('、'), m.userid].filter(Boolean).join(' · ')}
-                    </div>
                   </li>
                 ))}
               </ul>
             )}
-            {data.total > PAGE_SIZE && <Pager offset={offset} total={data.total} onPage={setOffset} t={t} />}
+            {data.total > data.limit && <Pager page={view.page} pages={lastPageOf(data.total)} onPage={goToPage} t={t} />}
           </>
         ) : null}
       </section>
@@ -175,14 +254,13 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
 }
 
 /** Page numbers: previous, "page n of m" with a field to jump to any page, next. */
-function Pager({ offset, total, onPage, t }: { offset: number; total: number; onPage: (offset: number) => void; t: ReturnType<typeof adminMessagesFor> }) {
-  const pages = Math.ceil(total / PAGE_SIZE);
-  const current = Math.floor(offset / PAGE_SIZE) + 1;
+function Pager({ page, pages, onPage, t }: { page: number; pages: number; onPage: (page: number) => void; t: ReturnType<typeof adminMessagesFor> }) {
+  const current = Math.min(page, pages);
   const [typed, setTyped] = useState('');
-  const go = (page: number) => onPage((Math.min(Math.max(page, 1), pages) - 1) * PAGE_SIZE);
+  const go = (target: number) => onPage(Math.min(Math.max(target, 1), pages));
   return (
     <nav className="pager" aria-label={t.pages}>
-      <button type="button" className="button button-quiet" disabled={current === 1} onClick={() => go(current - 1)}>
+      <button type="button" className="button button-quiet" disabled={current === 1} onClick={() => go(current - 1)} data-testid="previous-page">
         {t.previous}
       </button>
       <span className="muted" data-testid="pager-position">
@@ -191,8 +269,8 @@ function Pager({ offset, total, onPage, t }: { offset: number; total: number; on
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const page = Number(typed);
-          if (Number.isInteger(page) && page >= 1) go(page);
+          const target = Number(typed);
+          if (Number.isInteger(target) && target >= 1) go(target);
           setTyped('');
         }}
       >
