@@ -82,6 +82,32 @@ for (const locale of ['zh-CN', 'en-US']) {
         await expect(page.getByTestId('member-inactive')).toBeVisible();
         expect(await seriousFindings(page)).toEqual([]);
       });
+      test('the sign-in failure pages and the notice of a WeCom outage', async ({ page, mock }) => {
+        // A callback whose state this browser never started: the 400 page.
+        await page.goto(`${appUrl()}/api/wecom/callback?code=CODE&state=never-issued`);
+        await expect(page.getByTestId('login-state-invalid')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        // A configuration WeCom refuses: the errcode and the fix for the operator, a line for the employee.
+        await mock.setIdentity({ userid: DEMO.engineer });
+        await mock.fault({ path: '/cgi-bin/auth/getuserinfo', errcode: 48002, times: 1 });
+        await page.goto(`${appUrl()}/`);
+        await expect(page.getByTestId('login-config-error')).toContainText('48002');
+        expect(await seriousFindings(page)).toEqual([]);
+
+        // A link broken in copying: the 400 page of the proxy.
+        await page.goto(`${appUrl()}/admin/members/%ZZ`);
+        await expect(page.getByTestId('bad-path')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+
+        // Signed in, then WeCom stops answering: the 502 notice with its retry.
+        await page.goto(`${appUrl('privateinfo')}/`);
+        await expect(page.getByTestId('profile-name')).toBeVisible();
+        await mock.fault({ path: '/cgi-bin/user/get', status: 500, times: 100 });
+        await page.reload();
+        await expect(page.getByTestId('page-wecom-unavailable')).toBeVisible();
+        expect(await seriousFindings(page)).toEqual([]);
+      });
     });
 
     test.describe('admin pages on a desktop', () => {

@@ -103,6 +103,17 @@ test('a repeated view within the cache lifetime costs WeCom nothing', async ({ p
   expect(await mock.counters()).toEqual({});
 });
 
+test('a repeat view sends the member in its first HTML: no loading skeleton to swap out', async ({ page, mock }) => {
+  await mock.setIdentity({ userid: DEMO.engineer });
+  await page.goto(`${appUrl()}/`);
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+  const html = await (await page.request.get(`${appUrl()}/`)).text();
+  // The name in the page itself, not in a hidden boundary React reveals after a skeleton.
+  expect(html).toMatch(/<span data-testid="profile-name">何静<\/span>/);
+  expect(html).not.toContain('aria-busy');
+  expect(html).not.toMatch(/<template id="B:/);
+});
+
 test('a linked-corp member signs in and sees their profile', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.linkedCorp });
   await page.goto(`${appUrl()}/`);
