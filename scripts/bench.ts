@@ -95,16 +95,10 @@ async function main() {
     // Stopped before the next phase so the two instances have the machine to themselves.
     await closeSingle();
 
-    step(`name on screen in Chromium, ${settings.browserLoads} loads each: signed-out page, cached profile, in-app sign-in (mock answering at once)`);
-    // The mock answers without delay here: the ratios are what the app adds, not WeCom's latency.
-    const browserMock = await startMockWeCom({ quiet: true });
-    closers.push(() => browserMock.close());
-    const browserApp = await startApp({ ...env, ...mockTenantEnv(browserMock.url) }, { logFile: logFile('browser') });
-    const closeBrowserApp = once(() => browserApp.close());
-    closers.push(closeBrowserApp);
-    const [browserMember] = await visibleMembers(browserMock.url);
-    const nameOnScreen = await measureNameOnScreen({ appUrl: browserApp.url, mock: mockControl(browserMock.url), member: browserMember, loads: settings.browserLoads });
-    await closeBrowserApp();
+    step(`name on screen in Chromium, ${settings.browserLoads} loads each: signed-out page, cached profile, in-app sign-in; cache in memory, then in Redis`);
+    const [browserMember] = await visibleMembers(mock.url);
+    const browserContext = { env, mockUrl: mock.url, member: browserMember };
+    const nameOnScreen = { memory: await nameOnScreenWith({}, browserContext), redis: await nameOnScreenWith({ redis: true }, browserContext) };
 
     step('event callbacks: answer time, and a change in WeCom to a page that shows it (DATA_CACHE_SECONDS=600)');
     const callback = { token: randomBytes(8).toString('hex'), aesKey: randomBytes(32).toString('base64').slice(0, 43) };
@@ -170,6 +164,18 @@ async function main() {
     step(`written to ${path.relative(root, file)}`);
   } finally {
     for (const close of closers.reverse()) await close().catch(() => {});
+  }
+}
+
+/** One instance (its cache in memory, or in a Redis of its own) measured in Chromium. */
+async function nameOnScreenWith(options: { redis?: boolean }, context: { env: Record<string, string>; mockUrl: string; member: string }) {
+  const redis = options.redis ? await startRedisServer() : null;
+  const app = await startApp({ ...context.env, ...(redis ? { REDIS_URL: redis.url } : {}) }, { logFile: logFile(`browser-${redis ? 'redis' : 'memory'}`) });
+  try {
+    return await measureNameOnScreen({ appUrl: app.url, mock: mockControl(context.mockUrl), member: context.member, loads: settings.browserLoads });
+  } finally {
+    await app.close();
+    await redis?.stop();
   }
 }
 

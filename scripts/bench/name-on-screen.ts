@@ -14,7 +14,7 @@ import { percentile } from './stats';
  *   the callback and the profile (the member's name).
  *
  * The time is taken in the page: a script added before any of the page's own records
- * performance.now() at the first animation frame after the element is in the document, so
+ * performance.now() at the first animation frame after the element is laid out, so
  * no polling from outside adds to it. performance.now() counts from the start of the
  * navigation, redirects included.
  */
@@ -45,13 +45,15 @@ const watchFor = (selector: string) => `(() => {
   const selector = ${JSON.stringify(selector)};
   const check = () => {
     if (window.${SKELETON} === undefined && document.querySelector('[aria-busy="true"]')) window.${SKELETON} = true;
-    if (window.${MARK} !== undefined || !document.querySelector(selector)) return false;
+    const element = document.querySelector(selector);
+    // In the document is not on screen: streamed content waits in a hidden container first.
+    if (window.${MARK} !== undefined || !element || element.getClientRects().length === 0) return false;
     requestAnimationFrame(() => { window.${MARK} = performance.now(); });
     return true;
   };
   if (check()) return;
   const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
 async function timeLoad(context: BrowserContext, url: string, selector: string): Promise<{ ms: number; skeleton: boolean }> {
