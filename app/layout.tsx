@@ -16,11 +16,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [locale, userAgent] = await Promise.all([getLocale(), headers().then((h) => h.get('user-agent'))]);
   return (
     <html lang={locale === 'en' ? 'en' : 'zh-CN'} className={weComColorScheme(userAgent)}>
-      <head>
-        {/* The palette and the notice card, shared with the sign-in route's HTML pages (see the file). */}
-        {/* eslint-disable-next-line @next/next/no-css-tags */}
-        <link rel="stylesheet" href="/app-base.css" />
-      </head>
       <body>{children}</body>
     </html>
   );

@@ -110,6 +110,20 @@ test.describe('admins', () => {
     });
   });
 
+  test('on a desktop the tree stands beside the list in the wide column, with no drawer button', async ({ page, mock }) => {
+    void mock;
+    await signIn(page, DEMO.ceo);
+    await page.goto(`${appUrl()}/admin`);
+    await expect(page.getByTestId('member-list')).toBeVisible();
+    await expect(page.getByTestId('open-departments')).toBeHidden();
+    const tree = (await page.getByTestId('department-tree').boundingBox())!;
+    const list = (await page.getByTestId('member-list').boundingBox())!;
+    expect(tree.x + tree.width).toBeLessThanOrEqual(list.x);
+    expect(Math.abs(tree.y - list.y)).toBeLessThan(200);
+    // The wide column (.page-wide over .page): more than the profile's 720 px.
+    expect((await page.locator('main').boundingBox())!.width).toBeGreaterThan(900);
+  });
+
   test('members of the WeCom admin tag get in too', async ({ page, mock }) => {
     void mock;
     await signIn(page, DEMO.itLead);

@@ -57,4 +57,5 @@ test('a configuration WeCom refuses names the errcode to everyone and the fix on
   const adminView = await page.goto(`${app()}/admin/members/${DEMO.engineer}`);
   expect(adminView?.status()).toBe(500);
   await expect(page.getByTestId('page-wecom-config')).toContainText('WECOM_SECRET');
+  await page.screenshot({ path: 'test-results/screenshots/config-notice-admin-phone.png' });
 });
