@@ -3,6 +3,7 @@ import { getConfig } from '@/lib/config';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
 import { apiDenial } from './api-denial';
+import { escapeHtml } from '@/lib/ui/notice';
 import { renderAuthPage } from './auth-page';
 import { sessionCookieName } from './cookies';
 import { credentialOf, unsealCredential } from './session-credential';
@@ -82,24 +83,24 @@ function badPathAnswer(request: NextRequest): NextResponse {
 }
 
 /**
- * Outside production, a page opened on another host than APP_URL's (127.0.0.1 for
- * localhost, as `next dev` prints both) goes to APP_URL first: cookies belong to one host,
- * and WeCom sends the visitor back to APP_URL, where the sign-in state cookie is not.
- * Production leaves the Host header to the reverse proxy in front.
- */
-/**
  * Not a 3xx: Next.js treats localhost and 127.0.0.1 as one origin and rewrites such a
  * Location to a relative one, which would send the browser back to where it is, forever.
  * A Refresh header (and the same link on the page) moves it instead.
  */
 function toAppUrl(target: string): NextResponse {
-  const href = target.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const href = escapeHtml(target);
   return new NextResponse(`<!doctype html><meta charset="utf-8"><title>wecom-portal</title><p>This app runs at <a href="${href}">${href}</a>.</p>`, {
     status: 200,
     headers: { refresh: `0; url=${target}`, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 
+/**
+ * Outside production, a page opened on another host than APP_URL's (127.0.0.1 for
+ * localhost, as `next dev` prints both) goes to APP_URL first: cookies belong to one host,
+ * and WeCom sends the visitor back to APP_URL, where the sign-in state cookie is not.
+ * Production leaves the Host header to the reverse proxy in front.
+ */
 export function otherHostThanAppUrl(request: NextRequest, config: { appUrl: string; production: boolean }): string | null {
   if (config.production || !['GET', 'HEAD'].includes(request.method) || request.nextUrl.pathname.startsWith('/api/')) return null;
   const host = request.headers.get('host');

@@ -51,7 +51,7 @@ async function weComFailureNotice(error: WeComError): Promise<NoticeContent> {
       actions: [{ kind: 'post', label: t.profile.signOut, action: '/auth/sign-out', testId: 'notice-sign-out' }],
     };
   }
-  const errcode = error.errcode === null ? [] : [`${e.errcode} ${error.errcode}`];
+  const errcode = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}`];
   // What to fix in the console is for the app's admins; an employee is told whom to ask.
   const hint = error.hint && (await viewerIsAdmin()) ? [`${e.operatorHint}: ${error.hint}`] : [];
   const retry = { kind: 'link' as const, label: e.retry, href: requestHeaders.get(REQUEST_PATH_HEADER) ?? '/', testId: 'notice-retry' };
