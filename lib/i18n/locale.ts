@@ -1,5 +1,8 @@
 export type Locale = 'zh' | 'en';
 
+/** One text in both languages, for what is written before the reader's language is known (logs, reports). */
+export type Bilingual = Record<Locale, string>;
+
 /**
  * Simplified Chinese unless the browser ranks English above every Chinese variant.
  * Reads the q-values of Accept-Language, e.g. "en-US,en;q=0.9,zh;q=0.8" → en.

@@ -108,3 +108,16 @@ export const miniProgramSessionSchema = z.looseObject({
   userid: text.min(1),
   session_key: text.min(1),
 });
+
+/** agent/get: the app's console settings (可见范围, 停用, 可信域名, 应用主页). */
+export const agentSchema = z.looseObject({
+  agentid: z.number(),
+  name: text.default(''),
+  close: z.number().default(0),
+  redirect_domain: text.default(''),
+  home_url: text.default(''),
+  allow_userinfos: z.looseObject({ user: z.array(z.looseObject({ userid: text })).default([]) }).default({ user: [] }),
+  allow_partys: z.looseObject({ partyid: z.array(z.number()).default([]) }).default({ partyid: [] }),
+  allow_tags: z.looseObject({ tagid: z.array(z.number()).default([]) }).default({ tagid: [] }),
+});
+export type WeComAgent = z.infer<typeof agentSchema>;

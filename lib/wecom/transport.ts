@@ -13,6 +13,8 @@ export interface WeComRequest<T extends z.ZodType> {
   body?: unknown;
   schema: T;
   timeoutMs: number;
+  /** Told the answer's headers before its body is read (the setup doctor reads WeCom's Date). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 export async function sendWeComRequest<T extends z.ZodType>(request: WeComRequest<T>): Promise<z.infer<T>> {
@@ -36,6 +38,7 @@ export async function sendWeComRequest<T extends z.ZodType>(request: WeComReques
     throw WeComError.unavailable(api, timedOut ? `no answer within ${request.timeoutMs} ms` : 'connection failed');
   }
 
+  request.onHeaders?.(response.headers);
   if (response.status === 503 || response.status === 502 || response.status === 504) {
     await response.body?.cancel();
     throw WeComError.busyHttp(api, response.status);
@@ -56,7 +59,7 @@ export async function sendWeComRequest<T extends z.ZodType>(request: WeComReques
   const errcode = (json as { errcode?: unknown }).errcode;
   if (errcode !== undefined && errcode !== 0) {
     if (typeof errcode !== 'number') throw WeComError.unavailable(api, 'errcode is not a number');
-    throw WeComError.fromErrcode(api, errcode);
+    throw WeComError.fromErrcode(api, errcode, (json as { errmsg?: unknown }).errmsg);
   }
 
   const parsed = request.schema.safeParse(json);

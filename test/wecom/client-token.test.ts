@@ -81,14 +81,16 @@ describe('access token', () => {
     expect(error.kind).toBe('config');
     expect(error.api).toBe('gettoken');
     expect([40001, 40091]).toContain(error.errcode);
-    expect(error.hint).toMatch(/WECOM_SECRET/);
+    expect(error.hint?.en).toMatch(/WECOM_SECRET/);
+    expect(error.hint?.zh).toMatch(/应用管理 → 应用/);
     expect(error.message).not.toContain(secret);
   });
 
   it('a wrong corp id is 40013, a configuration error', async () => {
     const error = await caught(clientFor(wecom.url, { corpId: 'ww0000000000000000' }).getUser(DEMO.ceo));
     expect(error).toMatchObject({ kind: 'config', errcode: 40013 });
-    expect(error.hint).toMatch(/WECOM_CORP_ID/);
+    expect(error.hint?.en).toMatch(/WECOM_CORP_ID/);
+    expect(error.hint?.zh).toMatch(/我的企业 → 企业信息/);
   });
 });
 
