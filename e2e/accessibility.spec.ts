@@ -88,11 +88,11 @@ for (const locale of ['zh-CN', 'en-US']) {
         await expect(page.getByTestId('login-state-invalid')).toBeVisible();
         expect(await seriousFindings(page)).toEqual([]);
 
-        // A configuration WeCom refuses: the errcode and the fix for the operator, a line for the employee.
+        // A setup error WeCom answers: the app is not set up yet.
         await mock.setIdentity({ userid: DEMO.engineer });
         await mock.fault({ path: '/cgi-bin/auth/getuserinfo', errcode: 48002, times: 1 });
         await page.goto(`${appUrl()}/`);
-        await expect(page.getByTestId('login-config-error')).toContainText('48002');
+        await expect(page.getByTestId('login-not-set-up')).toBeVisible();
         expect(await seriousFindings(page)).toEqual([]);
 
         // A link broken in copying: the 400 page of the proxy.

@@ -188,28 +188,31 @@ test.describe('state and code checks', () => {
 });
 
 test.describe('configuration and availability errors', () => {
-  for (const [errcode, words] of [
-    [60020, /Trusted IP/],
-    [50001, /trusted domain/],
-    [48002, /permission/],
-  ] as const) {
-    test(`errcode ${errcode} gives the operator a page that names it and what to fix`, async ({ page, mock }) => {
+  for (const errcode of [60020, 50001, 48002, 50003]) {
+    test(`errcode ${errcode} at sign-in: 503 "not set up yet" with nothing internal shown, and one log line with the errcode, the address WeCom saw and the fix`, async ({ page, mock }) => {
       await mock.setIdentity({ userid: DEMO.ceo });
+      const linesBefore = appLog('base').length;
       await mock.fault({ path: '/cgi-bin/auth/getuserinfo', errcode });
       const response = await page.goto(`${appUrl()}/`);
-      expect(response?.status()).toBe(500);
-      const box = page.getByTestId('login-config-error');
-      await expect(box).toContainText(String(errcode));
-      await expect(box).toContainText(words);
+      expect(response?.status()).toBe(503);
+      const box = page.getByTestId('login-not-set-up');
+      await expect(box).toContainText('还没有设置好');
+      for (const internal of [String(errcode), 'WECOM_', '127.0.0.1', 'getuserinfo', 'errcode', '错误码']) await expect(box).not.toContainText(internal);
+      const lines = appLog('base').slice(linesBefore).split('\n').filter((line) => line.includes('"event":"login.exchange_failed"'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', errcode, callerIp: '127.0.0.1', fix_zh: expect.stringContaining('应用管理'), fix_en: expect.any(String) });
     });
   }
 
-  test('a wrong corp id or secret (40013 from gettoken) names the variable to fix', async ({ page, mock }) => {
+  test('a wrong corp id (40013 from gettoken) is "not set up" for the visitor, and the log names the variable to fix', async ({ page, mock }) => {
     await mock.setIdentity({ userid: DEMO.ceo });
     await mock.revokeTokens();
+    const linesBefore = appLog('base').length;
     await mock.fault({ path: '/cgi-bin/gettoken', errcode: 40013 });
-    await page.goto(`${appUrl()}/`);
-    await expect(page.getByTestId('login-config-error')).toContainText('WECOM_CORP_ID');
+    const response = await page.goto(`${appUrl()}/`);
+    expect(response?.status()).toBe(503);
+    await expect(page.getByTestId('login-not-set-up')).not.toContainText('WECOM_CORP_ID');
+    expect(appLog('base').slice(linesBefore)).toMatch(/"event":"login\.exchange_failed".*"errcode":40013.*"fix_en":"WECOM_CORP_ID is not the CorpID/);
     // The app answers from its memory of this failure for a second (then probes WeCom again):
     // the next spec on this instance starts after it.
     await mock.clearFaults();

@@ -82,11 +82,11 @@ test.describe('mini-program sign-in', () => {
     expect((await mock.counters())['/cgi-bin/miniprogram/jscode2session'] ?? 0).toBe(0);
   });
 
-  test('WeCom failures map to 500 (configuration, errcode named), 503 (busy) and 502 (unreachable)', async ({ request, mock }) => {
+  test('WeCom failures map to 503 (not set up, errcode and fix named), 503 (busy) and 502 (unreachable)', async ({ request, mock }) => {
     await mock.fault({ path: '/cgi-bin/miniprogram/jscode2session', errcode: 60020 });
     const config = await signIn(request, await mock.miniProgramCode(DEMO.ceo));
-    expect(config.status()).toBe(500);
-    expect(await config.json()).toMatchObject({ error: 'config', errcode: 60020, hint: expect.stringContaining('Trusted IP') });
+    expect(config.status()).toBe(503);
+    expect(await config.json()).toMatchObject({ error: 'config', errcode: 60020, hint: expect.stringContaining('Trusted IPs'), hintZh: expect.stringContaining('企业可信IP') });
 
     await mock.fault({ path: '/cgi-bin/miniprogram/jscode2session', errcode: -1, times: 4 });
     const busy = await signIn(request, await mock.miniProgramCode(DEMO.ceo));

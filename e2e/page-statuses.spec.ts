@@ -36,26 +36,26 @@ test('a member who is no admin still gets the 403 page while WeCom answers', asy
   await expect(page.getByTestId('forbidden')).toBeVisible();
 });
 
-test('a configuration WeCom refuses names the errcode to everyone and the fix only to admins', async ({ page, mock }) => {
+test('a setup error WeCom answers tells employees the app is not set up (503, nothing internal) and admins the fix and the way to the setup checks', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.engineer });
   await page.goto(`${app()}/`);
   await expect(page.getByTestId('profile-name')).toBeVisible();
   const linesBefore = appLog('offboarding').length;
   await mock.fault({ path: '/cgi-bin/user/get', errcode: 48002, times: 1000 });
 
-  await expect.poll(async () => (await page.reload())?.status(), { timeout: 10_000, intervals: [500] }).toBe(500);
+  await expect.poll(async () => (await page.reload())?.status(), { timeout: 10_000, intervals: [500] }).toBe(503);
   const employeeSees = page.getByTestId('page-wecom-config');
-  await expect(employeeSees).toContainText('48002');
-  await expect(employeeSees).toContainText('管理员');
-  await expect(employeeSees).not.toContainText('WECOM_');
-  await expect(employeeSees).not.toContainText('管理后台');
-  expect(appLog('offboarding').slice(linesBefore)).toMatch(/"event":"page\.wecom_failed".*"errcode":48002/);
+  await expect(employeeSees).toContainText('还没有设置好');
+  for (const internal of ['48002', 'WECOM_', '应用管理', '可信', 'user/get']) await expect(employeeSees).not.toContainText(internal);
+  await expect(page.getByTestId('notice-open-setup')).toHaveCount(0);
+  expect(appLog('offboarding').slice(linesBefore)).toMatch(/"event":"page\.wecom_failed".*"errcode":48002.*"fix_zh"/);
 
-  // The admin looking at a member meets the same refusal, and reads what to fix.
+  // The admin looking at a member meets the same refusal, reads what to fix, and is pointed to the setup checks.
   await mock.setIdentity({ userid: DEMO.ceo });
   await page.context().clearCookies();
   const adminView = await page.goto(`${app()}/admin/members/${DEMO.engineer}`);
-  expect(adminView?.status()).toBe(500);
+  expect(adminView?.status()).toBe(503);
   await expect(page.getByTestId('page-wecom-config')).toContainText('WECOM_SECRET');
+  await expect(page.getByTestId('notice-open-setup')).toHaveAttribute('href', '/admin/setup');
   await page.screenshot({ path: 'test-results/screenshots/config-notice-admin-phone.png' });
 });

@@ -13,6 +13,7 @@ import { saveConsentedDetail } from '@/lib/profile/consented-detail';
 import { getMember } from '@/lib/profile/directory-data';
 import { getWeComClient, isWeComError, type WeComError, type WeComIdentity } from '@/lib/wecom';
 import { isWeComClient } from '@/lib/wecom/oauth-urls';
+import { logSetupError } from '@/lib/setup/not-set-up';
 import { renderAuthPage, type AuthPage } from './auth-page';
 import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName, sessionCookieName } from './cookies';
 import { renderInactivePage } from './inactive-page';
@@ -151,7 +152,9 @@ async function exchangeFailed(
   page: (p: Omit<AuthPage, 'locale'>) => NextResponse,
   t: ReturnType<typeof messagesFor>,
 ): Promise<NextResponse> {
-  log.warn('login.exchange_failed', { errcode: error.errcode, kind: error.kind, api: error.api });
+  // A setup error's line also carries what the operator needs: the address WeCom saw and the fix.
+  if (error.kind === 'config') logSetupError('login.exchange_failed', error, { kind: error.kind });
+  else log.warn('login.exchange_failed', { errcode: error.errcode, kind: error.kind, api: error.api });
   const errcodeLine = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}: ${error.message}`];
   switch (error.kind) {
     case 'code_invalid':
@@ -161,14 +164,8 @@ async function exchangeFailed(
     case 'not_visible':
       return page({ status: 403, testId: 'login-not-visible', title: t.signIn.notVisibleTitle, body: t.signIn.notVisibleBody, details: errcodeLine });
     case 'config':
-      return page({
-        status: 500,
-        testId: 'login-config-error',
-        title: t.signIn.configTitle,
-        body: t.signIn.configBody,
-        note: t.signIn.configNote,
-        details: [...errcodeLine, ...(error.hint ? [`${t.signIn.operatorHint}: ${error.hint}`] : [])],
-      });
+      // Not set up yet (untrusted IP, disabled app, trusted domain, Secret…): nothing the visitor can fix, nothing internal shown.
+      return page({ status: 503, testId: 'login-not-set-up', title: t.notSetUp.title, body: t.notSetUp.body, note: t.notSetUp.operatorNote, action: { label: t.signIn.retry, href: returnTo } });
     case 'busy':
     case 'rate_limited':
       return page({ status: 503, testId: 'login-unavailable', title: t.signIn.unavailableTitle, body: t.signIn.unavailableBody, details: errcodeLine, action: { label: t.signIn.retry, href: returnTo } });

@@ -6,8 +6,9 @@ import { Notice } from '@/components/notice';
 import { isAdmin } from '@/lib/admin/admin-access';
 import { verifySession } from '@/lib/auth/dal';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/proxy-gate';
-import { getMessages } from '@/lib/i18n/server';
+import { getLocale, getMessages } from '@/lib/i18n/server';
 import { log } from '@/lib/log';
+import { logSetupError, notSetUpNotice } from '@/lib/setup/not-set-up';
 import type { NoticeContent } from '@/lib/ui/notice';
 import { isWeComError, type WeComError } from '@/lib/wecom';
 import { answerPageStatus } from './page-status';
@@ -35,7 +36,9 @@ export async function renderPage(name: string, render: () => Promise<ReactElemen
 /** A page that shows its own notice for a WeCom answer (e.g. a member outside the visible range). */
 export function failedPage(name: string, error: WeComError, notice: NoticeContent): ReactElement {
   const status = weComErrorStatus(error);
-  log.warn('page.wecom_failed', { page: name, api: error.api, kind: error.kind, errcode: error.errcode, status });
+  // A setup error's line also carries what the operator needs: the address WeCom saw and the fix.
+  if (error.kind === 'config') logSetupError('page.wecom_failed', error, { page: name, kind: error.kind, status });
+  else log.warn('page.wecom_failed', { page: name, api: error.api, kind: error.kind, errcode: error.errcode, status });
   answerPageStatus(status);
   return <Notice {...notice} />;
 }
@@ -51,13 +54,13 @@ async function weComFailureNotice(error: WeComError): Promise<NoticeContent> {
       actions: [{ kind: 'post', label: t.profile.signOut, action: '/auth/sign-out', testId: 'notice-sign-out' }],
     };
   }
-  const errcode = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}`];
-  // What to fix in the console is for the app's admins; an employee is told whom to ask.
-  const hint = error.hint && (await viewerIsAdmin()) ? [`${e.operatorHint}: ${error.hint}`] : [];
   const retry = { kind: 'link' as const, label: e.retry, href: requestHeaders.get(REQUEST_PATH_HEADER) ?? '/', testId: 'notice-retry' };
   if (error.kind === 'config') {
-    return { testId: 'page-wecom-config', title: e.configTitle, body: e.configBody, details: [...errcode, ...hint], actions: [retry] };
+    // What to fix in the console is for the app's admins (and the log); an employee is told it is not set up.
+    const notice = notSetUpNotice(t, { locale: await getLocale(), admin: await viewerIsAdmin(), error, testId: 'page-wecom-config' });
+    return { ...notice, actions: [...(notice.actions ?? []), retry] };
   }
+  const errcode = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}`];
   return { testId: 'page-wecom-unavailable', title: e.unavailableTitle, body: e.unavailableBody, details: errcode, actions: [retry] };
 }
 

@@ -7,7 +7,8 @@ const STATUS_BY_KIND: Record<WeComError['kind'], number> = {
   invalid_request: 400,
   not_found: 404,
   not_visible: 403,
-  config: 500,
+  // Not set up yet: the app cannot serve until someone changes the console (see /admin/setup).
+  config: 503,
   rate_limited: 503,
   busy: 503,
   token_invalid: 502,
@@ -20,7 +21,7 @@ export const weComErrorStatus = (error: WeComError): number => STATUS_BY_KIND[er
 /** How a WeCom failure reaches a JSON API caller: its status, the errcode named, no internals. */
 export function weComErrorResponse(error: WeComError): NextResponse {
   return NextResponse.json(
-    { error: error.kind, errcode: error.errcode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) },
+    { error: error.kind, errcode: error.errcode, message: error.message, ...(error.hint ? { hint: error.hint.en, hintZh: error.hint.zh } : {}) },
     { status: weComErrorStatus(error), headers: { 'cache-control': 'no-store' } },
   );
 }
