@@ -10,6 +10,11 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // `next dev` logs each request's URL; the sign-in callback's carries the OAuth code.
   logging: { incomingRequests: { ignore: [/\/api\/wecom\/callback/] } },
+  // WeCom's domain-ownership files live at the site's root; a route answers them from
+  // WECOM_DOMAIN_VERIFICATION (any other WW_verify_ name is a 404 there, not a sign-in).
+  async rewrites() {
+    return [{ source: '/:file(WW_verify_[^/]*)', destination: '/api/wecom/domain-verification/:file' }];
+  },
   // Lets a benchmark or a second checkout build beside the default .next without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
 };

@@ -24,6 +24,6 @@ export default defineConfig({
     // Every spec against `next start` instances, each configured as its spec needs.
     { name: 'app' },
     // The core flows again against .next/standalone/server.js, what the Docker image runs.
-    { name: 'standalone', testMatch: ['profile.spec.ts', 'miniprogram.spec.ts', 'security-headers.spec.ts'] },
+    { name: 'standalone', testMatch: ['profile.spec.ts', 'miniprogram.spec.ts', 'security-headers.spec.ts', 'domain-verification.spec.ts'] },
   ],
 });

@@ -5,6 +5,7 @@ import { DEMO } from '../mock/seed';
 import { startMockWeCom } from '../mock/server';
 import { startApp } from '../harness/app-server';
 import { CALLBACK_ENV } from './support/callback-keys';
+import { DOMAIN_FILE_ENV } from './support/domain-file';
 import { METRICS_TOKEN } from './support/metrics';
 import { mockTenantEnv } from '../mock/tenant-env';
 
@@ -13,7 +14,7 @@ import { mockTenantEnv } from '../mock/tenant-env';
  * production build talking HTTP to the mock. Their URLs reach the specs through the
  * environment; every app's output goes to a file (.e2e-logs/) so specs can check the logs.
  */
-const BASE = { ADMIN_USERIDS: DEMO.ceo, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID), METRICS_TOKEN };
+const BASE = { ADMIN_USERIDS: DEMO.ceo, WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID), METRICS_TOKEN, ...DOMAIN_FILE_ENV };
 
 export const APP_VARIANTS = {
   /** The default deployment: snsapi_base, one-minute data cache; admins by userid and by WeCom tag. */
@@ -32,6 +33,7 @@ export const APP_VARIANTS = {
    */
   events: {
     ...CALLBACK_ENV,
+    ...DOMAIN_FILE_ENV,
     DATA_CACHE_SECONDS: '600',
     ADMIN_USERIDS: `${DEMO.ceo},hanxue`,
     WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID),

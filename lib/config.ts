@@ -36,8 +36,20 @@ export interface AppConfig {
   trustedProxyCount: number;
   /** Origins allowed to frame the app (CSP frame-ancestors); only the app itself by default. */
   frameAncestors: string[];
+  /** WeCom's domain-ownership files (WW_verify_….txt), served at the site's root while the console checks the 可信域名. */
+  domainVerification: DomainVerificationFile[];
+  /** Whether APP_URL was set, not defaulted: the setup doctor says which origin it checked. */
+  appUrlConfigured: boolean;
   production: boolean;
 }
+
+export interface DomainVerificationFile {
+  fileName: string;
+  content: string;
+}
+
+/** The name WeCom's console gives the file, e.g. WW_verify_Fq59yEz1hetrogRO.txt. */
+export const DOMAIN_VERIFICATION_FILE = /^WW_verify_[A-Za-z0-9]{1,64}\.txt$/;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -136,6 +148,27 @@ function schemaFor(production: boolean) {
         'must be https origins separated by spaces or commas, e.g. https://intranet.example.com (the app itself is always allowed)',
       )
       .default([]),
+    WECOM_DOMAIN_VERIFICATION: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        const files: DomainVerificationFile[] = [];
+        for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+          const colon = pair.indexOf(':');
+          const fileName = colon < 0 ? pair : pair.slice(0, colon);
+          const content = colon < 0 ? '' : pair.slice(colon + 1);
+          if (!DOMAIN_VERIFICATION_FILE.test(fileName) || !/^[A-Za-z0-9_=+/.-]{1,256}$/.test(content)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${fileName}" is not NAME:CONTENT with NAME like WW_verify_Ab12.txt and CONTENT the file's text, as downloaded from the WeCom console (several pairs separated by commas)`,
+            });
+            return z.NEVER;
+          }
+          files.push({ fileName, content });
+        }
+        return files;
+      })
+      .default([]),
   });
 }
 
@@ -191,6 +224,8 @@ export function parseConfig(env: Env): AppConfig {
     signInRateLimit: v.SIGN_IN_RATE_LIMIT,
     trustedProxyCount: v.TRUSTED_PROXY_COUNT,
     frameAncestors: ["'self'", ...v.FRAME_ANCESTORS],
+    domainVerification: v.WECOM_DOMAIN_VERIFICATION,
+    appUrlConfigured: v.APP_URL !== undefined,
     production,
   };
 }

@@ -99,3 +99,25 @@ describe('configuration', () => {
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
   });
 });
+
+describe('WECOM_DOMAIN_VERIFICATION: the console\'s domain-ownership files', () => {
+  it('reads NAME:CONTENT pairs separated by commas', () => {
+    const config = parseConfig({ ...tenant, WECOM_DOMAIN_VERIFICATION: ' WW_verify_Ab12.txt:Zx9yW8vU7tS6rQ5p , WW_verify_Cd34.txt:abc ' });
+    expect(config.domainVerification).toEqual([
+      { fileName: 'WW_verify_Ab12.txt', content: 'Zx9yW8vU7tS6rQ5p' },
+      { fileName: 'WW_verify_Cd34.txt', content: 'abc' },
+    ]);
+    expect(parseConfig(tenant).domainVerification).toEqual([]);
+  });
+
+  it.each([
+    'WW_verify_Ab12.txt',
+    'WW_verify_Ab12.txt:',
+    'verify_Ab12.txt:abc',
+    'WW_verify_Ab12.html:abc',
+    '../WW_verify_Ab12.txt:abc',
+    'WW_verify_Ab12.txt:<script>',
+  ])('refuses %s, naming the variable', (value) => {
+    expect(problemsOf({ ...tenant, WECOM_DOMAIN_VERIFICATION: value })).toEqual(['WECOM_DOMAIN_VERIFICATION']);
+  });
+});

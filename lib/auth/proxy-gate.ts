@@ -17,6 +17,7 @@ export const PUBLIC_PATHS = [
   '/api/wecom/callback',
   '/api/wecom/miniprogram/login',
   '/api/wecom/events',
+  '/api/wecom/domain-verification',
   '/api/health',
   '/api/metrics',
   '/signed-out',
@@ -31,8 +32,11 @@ export const BEARER_PATHS = ['/api/me'];
 /** The path the proxy saw, so a page can send a rejected visitor back to it after signing in again. */
 export const REQUEST_PATH_HEADER = 'x-portal-request-path';
 
+/** WeCom's domain-ownership files (/WW_verify_….txt): the console fetches them without a session. */
+const DOMAIN_VERIFICATION_PREFIX = '/WW_verify_';
+
 export function isPublicPath(pathname: string): boolean {
-  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  return pathname.startsWith(DOMAIN_VERIFICATION_PREFIX) || PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 /**
