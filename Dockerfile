@@ -2,6 +2,7 @@
 # wecom-portal: a production image of the standalone Next.js server.
 #   docker build -t wecom-portal .
 #   docker run -p 3000:3000 --env-file .env.production wecom-portal
+#   docker run --rm --env-file .env.production wecom-portal node doctor.js   # the setup checks (npm run doctor)
 # Every step below is also run outside Docker by `npm test` (e2e/packaging.spec.ts), since
 # no container engine runs where this is developed.
 

@@ -1,0 +1,43 @@
+import type { AppConfig, ConfigError } from '@/lib/config';
+import type { Finding } from '../report';
+
+/** The configuration parses; an http APP_URL in production, or an APP_URL left to its default, is worth a warning. */
+export function checkConfig(parsed: { config: AppConfig } | { error: ConfigError }): Finding {
+  if ('error' in parsed) {
+    const lines = parsed.error.problems.map((p) => `${p.variable}: ${p.message}`).join('; ');
+    return {
+      status: 'fail',
+      detail: { zh: `配置无法解析：${lines}`, en: `The configuration does not parse: ${lines}` },
+      fix: {
+        zh: '在 .env.local 或部署环境中修正上面列出的变量，然后重新运行检查。',
+        en: 'Fix the variables listed above in .env.local or the deployment, then run the checks again.',
+      },
+    };
+  }
+  const { config } = parsed;
+  const summary = `CorpID ${config.corpId}, AgentId ${config.agentId}, APP_URL ${config.appUrl}`;
+  if (!config.appUrlConfigured) {
+    return {
+      status: 'warn',
+      detail: { zh: `APP_URL 未设置，按 ${config.appUrl} 检查（${summary}）`, en: `APP_URL is not set; checking ${config.appUrl} (${summary})` },
+      fix: {
+        zh: '把 APP_URL 设为员工访问本应用的公网地址，例如 https://portal.example.com。',
+        en: 'Set APP_URL to the public origin employees open, e.g. https://portal.example.com.',
+      },
+    };
+  }
+  if (config.production && config.appUrl.startsWith('http://')) {
+    return {
+      status: 'warn',
+      detail: {
+        zh: `APP_URL 是 http：会话 Cookie 无法使用 __Host- 前缀，企业微信 JS-SDK 也需要 https（${summary}）`,
+        en: `APP_URL is http: session cookies lose the __Host- prefix, and WeCom's JS-SDK needs https (${summary})`,
+      },
+      fix: {
+        zh: '在 TLS 反向代理后提供服务，并把 APP_URL 改为 https:// 地址。',
+        en: 'Serve the app behind a TLS reverse proxy and set APP_URL to its https:// origin.',
+      },
+    };
+  }
+  return { status: 'pass', detail: { zh: summary, en: summary } };
+}
