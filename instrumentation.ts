@@ -9,4 +9,6 @@ export async function register() {
   ]);
   installServerHooks();
   installGracefulShutdown(closeCacheStore);
+  // The tenant's setup, checked once in the background: the log names a wrong console setting before employees meet it.
+  (await import('./lib/setup/startup-doctor')).scheduleStartupDoctor();
 }

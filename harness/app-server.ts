@@ -77,6 +77,12 @@ export async function startApp(
     }
     await new Promise((r) => setTimeout(r, 150));
   }
+  // The app checks its WeCom setup once after start (lib/setup/startup-doctor.ts): its calls to
+  // the mock are over before a test counts calls. The run is bounded, so this wait is too.
+  const doctorDeadline = Date.now() + 20_000;
+  while (!output.includes('"event":"setup.checked"') && !output.includes('"event":"setup.check_crashed"') && Date.now() < doctorDeadline && child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   return {
     url,

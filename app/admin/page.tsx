@@ -15,9 +15,15 @@ export default function AdminDirectoryPage() {
     const index = await getDirectoryIndex();
     // Only what the tree shows crosses to the browser, named in the reader's language.
     const departments = index.departments.map((d) => ({ id: d.id, name: departmentName(d, locale), parentid: d.parentid, order: d.order, totalCount: d.totalCount }));
+    const a = adminMessagesFor(locale);
     return (
       <main className="page page-wide">
-        <h1 className="page-title">{adminMessagesFor(locale).title}</h1>
+        <div className="page-head">
+          <h1 className="page-title">{a.title}</h1>
+          <a href="/admin/setup" className="button button-quiet" data-testid="nav-setup">
+            {a.setup.nav}
+          </a>
+        </div>
         <DirectoryBrowser locale={locale} departments={departments} />
       </main>
     );

@@ -34,6 +34,16 @@ const zh = {
   badUseridTitle: '成员账号格式不正确',
   badUseridBody: '企业微信账号只包含字母、数字和 . - _ @，互联企业成员为“企业ID/账号”。',
   backToDirectory: '返回通讯录',
+  setup: {
+    nav: '设置检查',
+    title: '设置检查',
+    intro: '逐项检查企业微信管理后台中会让本应用失效的设置，与 npm run doctor 相同。修改后台设置后，点“重新检查”。',
+    again: '重新检查',
+    fix: '修复',
+    status: { pass: '通过', warn: '警告', fail: '失败', skip: '跳过' },
+    summary: (fail: number, warn: number) => (fail === 0 && warn === 0 ? '全部通过。' : `${fail} 项失败，${warn} 项警告。`),
+    tooOften: (seconds: number) => `检查过于频繁（每分钟最多 10 次），请 ${seconds} 秒后再试。`,
+  },
 };
 
 type AdminMessages = typeof zh;
@@ -71,6 +81,16 @@ const en: AdminMessages = {
   badUseridTitle: 'Malformed userid',
   badUseridBody: 'WeCom userids contain only letters, digits and . - _ @; members of linked companies are "CorpId/userid".',
   backToDirectory: 'Back to the directory',
+  setup: {
+    nav: 'Setup checks',
+    title: 'Setup checks',
+    intro: 'Checks, one by one, the WeCom admin console settings that stop this app working; the same as npm run doctor. After changing a setting in the console, choose "Check again".',
+    again: 'Check again',
+    fix: 'Fix',
+    status: { pass: 'Pass', warn: 'Warning', fail: 'Failed', skip: 'Skipped' },
+    summary: (fail, warn) => (fail === 0 && warn === 0 ? 'Everything passed.' : `${fail} failed, ${warn} warning${warn === 1 ? '' : 's'}.`),
+    tooOften: (seconds) => `Too many checks (at most 10 a minute); try again in ${seconds} s.`,
+  },
 };
 
 export function adminMessagesFor(locale: Locale): AdminMessages {
