@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig, type AppConfig } from '@/lib/config';
-import { clientAddress } from '@/lib/http/client-address';
+import { clientRateLimitKey } from '@/lib/http/client-address';
 import { consumeLimit } from '@/lib/http/rate-limit';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -39,7 +39,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
 
   // Every callback can cost an auth/getuserinfo call: a client that sends too many is
   // answered here, before its state is read or WeCom is asked.
-  const limit = await consumeLimit('sign_in', clientAddress(request.headers, config.trustedProxyCount));
+  const limit = await consumeLimit('sign_in', clientRateLimitKey(request.headers, config));
   if (!limit.allowed) {
     outcome('rate_limited');
     const response = page({
