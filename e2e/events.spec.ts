@@ -4,6 +4,7 @@ import { MOCK_CORP_ID } from '../mock/credentials';
 import { DEMO } from '../mock/seed';
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
 import { appLog, appUrl, expect, test } from './support/fixtures';
+import { METRICS_TOKEN, sample } from './support/metrics';
 import type { CallbackDelivery, mockControl } from '../mock/control-client';
 import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
 
@@ -35,19 +36,119 @@ function signedPost(body: string, ciphertext: string) {
   const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, timestamp, nonce, ciphertext), timestamp, nonce });
   return fetch(`${EVENTS_URL()}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
 }
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * A delivery as WeCom makes it: the event encrypted afresh (16 new random bytes), signed with
+ * `timestamp` and a nonce of its own. Built here rather than pushed by the mock, so a test can
+ * send one event twice in two encryptions, or one WeCom signed hours ago.
+ */
+function deliveryOf(fields: Record<string, string | number>, timestamp = nowSeconds()) {
+  const xml = `<xml>${Object.entries(fields)
+    .map(([name, value]) => (typeof value === 'number' ? `<${name}>${value}</${name}>` : `<${name}><![CDATA[${value}]]></${name}>`))
+    .join('')}</xml>`;
+  const ciphertext = encrypt(CALLBACK_AES_KEY, xml, MOCK_CORP_ID);
+  const nonce = String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999));
+  const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, String(timestamp), nonce, ciphertext), timestamp: String(timestamp), nonce });
+  return { url: `${EVENTS_URL()}?${query}`, body: envelopeOf(ciphertext) };
+}
+const send = (delivery: { url: string; body: string }) => fetch(delivery.url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: delivery.body });
+/** `unsubscribe` as the app's callback receives it when a member is disabled or leaves the visible range. */
+const unsubscribeOf = (userid: string, createTime: number) => ({
+  ToUserName: MOCK_CORP_ID,
+  FromUserName: userid,
+  CreateTime: createTime,
+  MsgType: 'event',
+  Event: 'unsubscribe',
+  AgentID: 1000002,
+});
+
+const staleRejections = async (request: APIRequestContext, step: 'url_check' | 'delivery') => {
+  const scraped = await request.get(`${appUrl('events')}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(scraped.status()).toBe(200);
+  return sample(await scraped.text(), 'portal_events_rejected_total', { step, reason: 'timestamp_outside_window' });
+};
+
 const envelopeOf = (ciphertext: string) => `<xml><ToUserName><![CDATA[${MOCK_CORP_ID}]]></ToUserName><AgentID>1000002</AgentID><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`;
 
 test.describe('event callbacks', () => {
   test('WeCom\'s URL check gets the plaintext back; a forged check 401; without keys the route is 404', async ({ mock }) => {
     await connectCallback(mock);
+    const now = String(nowSeconds());
     const echostr = encrypt(CALLBACK_AES_KEY, '1616140317555161061', MOCK_CORP_ID);
-    const forged = new URLSearchParams({ msg_signature: 'a'.repeat(40), timestamp: '1409659589', nonce: '263014780', echostr });
+    const forged = new URLSearchParams({ msg_signature: 'a'.repeat(40), timestamp: now, nonce: '263014780', echostr });
     expect((await fetch(`${EVENTS_URL()}?${forged}`)).status).toBe(401);
     // Encrypted for another corp: the receive-id does not match.
     const foreign = encrypt(CALLBACK_AES_KEY, '1616140317555161061', 'wx5823bf96d3bd56c7');
-    const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, '1409659589', '263014780', foreign), timestamp: '1409659589', nonce: '263014780', echostr: foreign });
+    const query = new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, now, '263014780', foreign), timestamp: now, nonce: '263014780', echostr: foreign });
     expect((await fetch(`${EVENTS_URL()}?${query}`)).status).toBe(400);
     expect((await fetch(`${appUrl('base')}/api/wecom/events?${forged}`)).status).toBe(404);
+  });
+
+  test('a URL check or an event signed more than 5 minutes from now is refused with 403 and counted', async ({ request, mock }) => {
+    await connectCallback(mock);
+    const [checksBefore, deliveriesBefore] = [await staleRejections(request, 'url_check'), await staleRejections(request, 'delivery')];
+    const echostr = encrypt(CALLBACK_AES_KEY, '1616140317555161061', MOCK_CORP_ID);
+    const urlCheck = (timestamp: number) =>
+      fetch(`${EVENTS_URL()}?${new URLSearchParams({ msg_signature: getSignature(CALLBACK_TOKEN, String(timestamp), '263014780', echostr), timestamp: String(timestamp), nonce: '263014780', echostr })}`);
+
+    // The epoch's first second, six minutes ago, six minutes ahead, the year 2100: all correctly signed.
+    const outside = [1, nowSeconds() - 360, nowSeconds() + 360, 4_102_444_800];
+    for (const timestamp of outside) {
+      const check = await urlCheck(timestamp);
+      expect(check.status, String(timestamp)).toBe(403);
+      expect(await check.text()).not.toContain('1616140317555161061');
+      expect((await send(deliveryOf(unsubscribeOf('lvping', timestamp), timestamp))).status, String(timestamp)).toBe(403);
+    }
+    // Within the window both work as before.
+    const fresh = await urlCheck(nowSeconds() - 60);
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toBe('1616140317555161061');
+    expect(await staleRejections(request, 'url_check')).toBe(checksBefore + outside.length);
+    expect(await staleRejections(request, 'delivery')).toBe(deliveriesBefore + outside.length);
+  });
+
+  test('an older unsubscribe, delivered again in a new encryption, does not revive a cookie that "sign out on all devices" ended', async ({ browser, request, mock }) => {
+    const member = 'jiajing';
+    await connectCallback(mock);
+    // WeCom reports the member left the visible range, a few seconds ago; then they are back and sign in.
+    const unsubscribe = unsubscribeOf(member, nowSeconds() - 5);
+    expect((await send(deliveryOf(unsubscribe))).status).toBe(200);
+    const phone = await signedInBrowser(browser, mock, member, 'events');
+    const copied = phone.cookie;
+    expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(200);
+
+    await phone.page.getByTestId('sign-out-everywhere').click();
+    await expect(phone.page.getByTestId('signed-out')).toBeVisible();
+    expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(401);
+
+    // WeCom's retry of the same event: the same CreateTime, encrypted and signed afresh.
+    expect((await send(deliveryOf(unsubscribe))).status).toBe(200);
+    const after = await callMe(request, 'events', { cookie: copied });
+    expect(after.status()).toBe(401);
+    expect(await after.json()).toMatchObject({ error: 'session_revoked' });
+    await phone.context.close();
+  });
+
+  test('an exact replay of an unsubscribe WeCom sent two hours ago (its dedupe key expired) is refused, and a copied cookie stays refused', async ({ browser, request, mock }) => {
+    const member = 'suchang';
+    await connectCallback(mock);
+    // What someone captured on the wire two hours ago: query and body exactly as WeCom signed
+    // them then. This instance has no dedupe key for it, as after HANDLED_EVENT_SECONDS.
+    const twoHoursAgo = nowSeconds() - 7200;
+    const captured = deliveryOf(unsubscribeOf(member, twoHoursAgo), twoHoursAgo);
+
+    const phone = await signedInBrowser(browser, mock, member, 'events');
+    const copied = phone.cookie;
+    await phone.page.getByTestId('sign-out-everywhere').click();
+    await expect(phone.page.getByTestId('signed-out')).toBeVisible();
+    expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(401);
+
+    const before = await staleRejections(request, 'delivery');
+    expect((await send(captured)).status).toBe(403);
+    expect(await staleRejections(request, 'delivery')).toBe(before + 1);
+    expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(401);
+    await phone.context.close();
   });
 
   test('a member disabled in WeCom loses the browser session and the bearer token within 2 s', async ({ browser, request, mock }) => {

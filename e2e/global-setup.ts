@@ -34,6 +34,7 @@ export const APP_VARIANTS = {
   events: {
     ...CALLBACK_ENV,
     ...DOMAIN_FILE_ENV,
+    METRICS_TOKEN,
     DATA_CACHE_SECONDS: '600',
     ADMIN_USERIDS: `${DEMO.ceo},hanxue`,
     WECOM_ADMIN_TAG_ID: String(MOCK_ADMIN_TAG_ID),

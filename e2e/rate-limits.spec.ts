@@ -19,6 +19,40 @@ function postFrom(localAddress: string, url: string, body: unknown, headers: Rec
   });
 }
 
+/** A GET from a chosen loopback address, redirects not followed: one hop of a browser's sign-in. */
+function getFrom(localAddress: string, url: string, cookie?: string) {
+  return new Promise<{ status: number; location: string; cookies: string[] }>((resolve, reject) => {
+    const request = http.get(url, { localAddress, headers: cookie ? { cookie } : {} }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode!, location: response.headers.location ?? '', cookies: response.headers['set-cookie'] ?? [] }));
+    });
+    request.on('error', reject);
+  });
+}
+
+test('junk callbacks from one address do not lock out a colleague\'s real sign-in from the same address (an office NAT)', async ({ mock }) => {
+  // Both people share 127.0.0.3, as colleagues behind one NAT address share it for the app.
+  const office = '127.0.0.3';
+  const callback = `${appUrl('rateLimited')}/api/wecom/callback`;
+  for (let i = 0; i < LIMIT * 3; i++) {
+    const junk = await getFrom(office, i % 2 ? `${callback}?code=junk-${i}&state=Junk${i}` : `${callback}?code=junk-${i}`);
+    expect(junk.status).toBe(400);
+  }
+  expect((await mock.counters())['/cgi-bin/auth/getuserinfo'] ?? 0).toBe(0);
+
+  // The colleague's browser: the app sends it to WeCom with a state, WeCom sends it back with a code.
+  await mock.setIdentity({ userid: DEMO.withDot });
+  const start = await getFrom(office, `${appUrl('rateLimited')}/`);
+  expect(start.status).toBe(302);
+  const pending = start.cookies.map((c) => c.split(';')[0]).join('; ');
+  const back = await getFrom(office, start.location);
+  expect(back.location).toContain('/api/wecom/callback?');
+  const signedIn = await getFrom(office, back.location, pending);
+  expect(signedIn.status).toBe(303);
+  expect(signedIn.cookies.some((c) => c.startsWith('wecom_portal_session=') && !c.startsWith('wecom_portal_session=;'))).toBe(true);
+  expect((await mock.counters())['/cgi-bin/auth/getuserinfo']).toBe(1);
+});
+
 test('a flood of made-up codes from one client gets 429 with Retry-After, costs WeCom nothing more, and other clients still sign in', async ({ page, mock }) => {
   const login = `${appUrl('rateLimited')}/api/wecom/miniprogram/login`;
   for (let i = 0; i < LIMIT; i++) {
@@ -38,11 +72,15 @@ test('a flood of made-up codes from one client gets 429 with Retry-After, costs 
   expect(other.status).toBe(200);
   expect(other.json).toMatchObject({ userid: DEMO.engineer });
 
-  // The browser sign-in callback counts against the same limit: a page that says when to retry.
-  const response = await page.goto(`${appUrl('rateLimited')}/api/wecom/callback?code=made-up&state=whatever`);
-  expect(response?.status()).toBe(429);
-  expect(Number(response?.headers()['retry-after'])).toBeGreaterThan(0);
+  // A browser sign-in from the flooding address counts against the same limit: WeCom's
+  // redirect back with a real code and state gets a page that says when to retry.
+  await mock.setIdentity({ userid: DEMO.engineer });
+  const callbackAnswer = page.waitForResponse((r) => r.url().includes('/api/wecom/callback'));
+  await page.goto(`${appUrl('rateLimited')}/`);
   await expect(page.getByTestId('login-rate-limited')).toBeVisible();
+  const response = await callbackAnswer;
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
   expect((await mock.counters())['/cgi-bin/auth/getuserinfo'] ?? 0).toBe(0);
 });
 

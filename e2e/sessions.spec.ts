@@ -53,6 +53,38 @@ test.describe('sessions that can end', () => {
     await Promise.all([phone, laptop, colleague, again].map((b) => b.context.close()));
   });
 
+  test('a link to /auth/sign-in on another site does not sign the member out; the same route reached from the app does', async ({ browser, mock }) => {
+    // A desktop browser: WeCom's QR login page, where a sign-in that starts waits for a scan.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await mock.setIdentity({});
+    await page.goto(`${appUrl()}/`);
+    await expect(page).toHaveURL(/\/wwlogin\/sso\/login/);
+    await page.locator(`[data-userid="${DEMO.withUnderscore}"]`).first().click();
+    await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', DEMO.withUnderscore);
+    const signedIn = (await sessionCookie(context))!.value;
+
+    // Another site (served by the browser itself) whose link leads to the app's sign-in route.
+    await context.route('http://elsewhere.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>elsewhere</title><a id="lure" href="${appUrl()}/auth/sign-in">cute cats</a>` }),
+    );
+    await page.goto('http://elsewhere.example/');
+    await page.locator('#lure').click();
+    // A sign-in may start, but the session is still there: the profile opens without one.
+    await expect(page).toHaveURL(/\/wwlogin\/sso\/login/);
+    expect((await sessionCookie(context))?.value).toBe(signedIn);
+    await page.goto(`${appUrl()}/`);
+    await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', DEMO.withUnderscore);
+
+    // From the app's own page (where a page sends an ended session) the cookie is cleared.
+    await page.evaluate((target) => {
+      window.location.href = target;
+    }, `${appUrl()}/auth/sign-in`);
+    await expect(page).toHaveURL(/\/wwlogin\/sso\/login/);
+    expect(await sessionCookie(context)).toBeUndefined();
+    await context.close();
+  });
+
   test('a mini-program token is not a session cookie, and a session cookie is not a bearer token', async ({ browser, request, mock }) => {
     const token = await bearerToken(request, mock, DEMO.engineer);
     const asCookie = await callMe(request, 'base', { cookie: token });

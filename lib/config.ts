@@ -34,6 +34,8 @@ export interface AppConfig {
   signInRateLimit: number;
   /** How many reverse proxies in front append to X-Forwarded-For; 0 = the socket is the client. */
   trustedProxyCount: number;
+  /** IPv6 clients count per network of this prefix length for rate limits (one subscriber's /64). */
+  rateLimitIpv6Prefix: number;
   /** Origins allowed to frame the app (CSP frame-ancestors); only the app itself by default. */
   frameAncestors: string[];
   /** WeCom's domain-ownership files (WW_verify_….txt), served at the site's root while the console checks the 可信域名. */
@@ -139,6 +141,7 @@ function schemaFor(production: boolean) {
       .optional(),
     SIGN_IN_RATE_LIMIT: positiveInt('code exchanges per minute per client address', 1, 1_000_000).default(600),
     TRUSTED_PROXY_COUNT: positiveInt('reverse proxies in front of the app that append to X-Forwarded-For', 0, 10).default(0),
+    RATE_LIMIT_IPV6_PREFIX: positiveInt('the IPv6 prefix length one client is counted by for rate limits, 64 for one subscriber', 32, 128).default(64),
     FRAME_ANCESTORS: z
       .string()
       .trim()
@@ -223,6 +226,7 @@ export function parseConfig(env: Env): AppConfig {
     metricsToken: v.METRICS_TOKEN,
     signInRateLimit: v.SIGN_IN_RATE_LIMIT,
     trustedProxyCount: v.TRUSTED_PROXY_COUNT,
+    rateLimitIpv6Prefix: v.RATE_LIMIT_IPV6_PREFIX,
     frameAncestors: ["'self'", ...v.FRAME_ANCESTORS],
     domainVerification: v.WECOM_DOMAIN_VERIFICATION,
     appUrlConfigured: v.APP_URL !== undefined,

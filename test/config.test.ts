@@ -82,6 +82,16 @@ describe('configuration', () => {
     expect(parseConfig(tenant)).toMatchObject({ metricsToken: undefined, signInRateLimit: 600, trustedProxyCount: 0 });
   });
 
+  it('RATE_LIMIT_IPV6_PREFIX is 64 by default, 32 to 128, and names itself when wrong', () => {
+    expect(parseConfig(tenant).rateLimitIpv6Prefix).toBe(64);
+    expect(parseConfig({ ...tenant, RATE_LIMIT_IPV6_PREFIX: '56' }).rateLimitIpv6Prefix).toBe(56);
+    expect(parseConfig({ ...tenant, RATE_LIMIT_IPV6_PREFIX: '128' }).rateLimitIpv6Prefix).toBe(128);
+    for (const wrong of ['16', '129', '/64', 'sixty-four']) {
+      expect(problemsOf({ ...tenant, RATE_LIMIT_IPV6_PREFIX: wrong }), wrong).toEqual(['RATE_LIMIT_IPV6_PREFIX']);
+    }
+    expect(() => parseConfig({ ...tenant, RATE_LIMIT_IPV6_PREFIX: '16' })).toThrow(/RATE_LIMIT_IPV6_PREFIX: must be between 32 and 128/);
+  });
+
   it('refuses a secret in a NEXT_PUBLIC_ variable', () => {
     expect(problemsOf({ ...tenant, NEXT_PUBLIC_WECOM_SECRET: 'x' })).toEqual(['NEXT_PUBLIC_WECOM_SECRET']);
   });

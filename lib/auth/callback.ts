@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig, type AppConfig } from '@/lib/config';
-import { clientAddress } from '@/lib/http/client-address';
+import { clientRateLimitKey } from '@/lib/http/client-address';
 import { consumeLimit } from '@/lib/http/rate-limit';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -38,9 +38,27 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
   const outcome = (name: string) => portalMetrics().signIn(name, via);
 
-  // Every callback can cost an auth/getuserinfo call: a client that sends too many is
-  // answered here, before its state is read or WeCom is asked.
-  const limit = await consumeLimit('sign_in', clientAddress(request.headers, config.trustedProxyCount));
+  const params = request.nextUrl.searchParams;
+  const state = params.get('state');
+  const code = params.get('code');
+  const stateInvalid = (reason: 'missing' | 'unknown_or_used' | 'replayed') => {
+    outcome('state_invalid');
+    log.warn('login.state_rejected', { reason });
+    return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
+  };
+
+  // Read from the sealed cookie alone: no store, no WeCom. A callback that carries none of
+  // this browser's pending states costs nothing more, so it does not count against the
+  // client's sign-in limit; junk from one address (an office's NAT) cannot lock out a
+  // colleague's real sign-in, and it never reaches the state store or WeCom.
+  const stateCookie = loginStateCookieName(config.appUrl);
+  const pending = await readPendingLogins(request.cookies.get(stateCookie)?.value, config.sessionSecret);
+  const login = state ? pending.find((p) => p.state === state) : undefined;
+  if (!login) return stateInvalid(state ? 'unknown_or_used' : 'missing');
+
+  // From here a callback can cost a write to the store and an auth/getuserinfo call: a
+  // client that sends too many is answered before either.
+  const limit = await consumeLimit('sign_in', clientRateLimitKey(request.headers, config));
   if (!limit.allowed) {
     outcome('rate_limited');
     const response = page({
@@ -54,21 +72,9 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
     return response;
   }
 
-  const params = request.nextUrl.searchParams;
-  const state = params.get('state');
-  const code = params.get('code');
-
-  const stateCookie = loginStateCookieName(config.appUrl);
-  const pending = await readPendingLogins(request.cookies.get(stateCookie)?.value, config.sessionSecret);
-  const login = state ? pending.find((p) => p.state === state) : undefined;
   // The cookie holds the pending list, so an old copy of it would hold a state again: each
   // state is also spent on the server, once, for as long as it could be valid.
-  const firstUse = login ? await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', LOGIN_STATE_TTL_SECONDS) : false;
-  if (!login || !firstUse) {
-    outcome('state_invalid');
-    log.warn('login.state_rejected', { reason: !state ? 'missing' : login ? 'replayed' : 'unknown_or_used' });
-    return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
-  }
+  if (!(await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', LOGIN_STATE_TTL_SECONDS))) return stateInvalid('replayed');
 
   // The state is spent whatever happens next.
   const remaining = pending.filter((p) => p !== login);

@@ -27,9 +27,13 @@ export class SessionRevocations {
     await this.store.set(this.keys.revokedSession(session.sid), '1', Math.ceil(remainingSeconds));
   }
 
-  /** Ends every session of `userid` issued at or before `at`; later sign-ins count again. */
+  /**
+   * Ends every session of `userid` issued at or before `at`; later sign-ins count again. The
+   * time only moves forward: an older `at` (a WeCom event delivered again, or late, after the
+   * member signed out everywhere) leaves a later one in place, so it can never revive a session.
+   */
   async revokeMemberSessions(userid: string, at: number = this.now()): Promise<void> {
-    await this.store.set(this.keys.memberSessionsNotBefore(userid), String(at), this.sessionTtlSeconds);
+    await this.store.raiseTo(this.keys.memberSessionsNotBefore(userid), at, this.sessionTtlSeconds);
   }
 
   async isRevoked(session: SessionData): Promise<boolean> {

@@ -11,6 +11,11 @@ export interface RedisStoreOptions {
 
 /** Compare-and-delete: the check and the delete must be one step, or a lock could free another owner's claim. */
 const DELETE_IF_EQUALS = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+/** Raise-only: read, compare and write in one step, so a concurrent older value cannot land after a newer one. */
+const RAISE_TO = `local stored = redis.call('get', KEYS[1])
+if stored and tonumber(stored) and tonumber(stored) >= tonumber(ARGV[1]) then return stored end
+redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return ARGV[1]`;
 // PTTL first: a missing value ends a Lua array, so it has to be the last element.
 const GET_WITH_TTL = `return {redis.call('pttl', KEYS[1]), redis.call('get', KEYS[1])}`;
 
@@ -79,6 +84,16 @@ export class RedisStore implements CacheStore {
 
   async deleteIfEquals(key: string, value: string): Promise<boolean> {
     return (await this.run(() => this.client.eval(DELETE_IF_EQUALS, 1, key, value))) === 1;
+  }
+
+  async raiseTo(key: string, value: number, ttlSeconds: number): Promise<number> {
+    if (!Number.isFinite(value)) throw new Error('raiseTo takes a finite number');
+    if (ttlSeconds <= 0) {
+      const stored = Number((await this.get(key)) ?? Number.NaN);
+      return Number.isNaN(stored) ? value : stored;
+    }
+    // Returned as a string: Redis would cut a Lua number to an integer.
+    return Number(await this.run(() => this.client.eval(RAISE_TO, 1, key, String(value), String(toMs(ttlSeconds)))));
   }
 
   async close(): Promise<void> {

@@ -89,6 +89,18 @@ export class ResilientStore implements CacheStore {
     );
   }
 
+  // The memory copy follows what Redis holds, so an outage starts from the newest value seen.
+  raiseTo(key: string, value: number, ttlSeconds: number): Promise<number> {
+    return this.attempt(
+      async (redis) => {
+        const held = await redis.raiseTo(key, value, ttlSeconds);
+        await this.memory.raiseTo(key, held, ttlSeconds);
+        return held;
+      },
+      (memory) => memory.raiseTo(key, value, ttlSeconds),
+    );
+  }
+
   private async attempt<T>(onRedis: (redis: RedisStore) => Promise<T>, onMemory: (memory: MemoryStore) => Promise<T>): Promise<T> {
     if (!this.shouldTryRedis()) return onMemory(this.memory);
     try {

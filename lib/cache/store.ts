@@ -11,6 +11,14 @@ export interface CacheStore {
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   /** Deletes the key only while it still holds `value`, in one step; true when this call deleted it. */
   deleteIfEquals(key: string, value: string): Promise<boolean>;
+  /**
+   * Stores the number `value` unless the key already holds a number at least as large, in one
+   * step; answers the number the key holds afterwards. A stored number never moves back, even
+   * when two instances write at once (a "not before" time must not be undone by an older one).
+   * The expiry is set only when the value is stored; with `ttlSeconds <= 0` nothing is stored
+   * (the answer is then the stored number, or `value` when there is none).
+   */
+  raiseTo(key: string, value: number, ttlSeconds: number): Promise<number>;
 }
 
 export class MemoryStore implements CacheStore {
@@ -30,7 +38,7 @@ export class MemoryStore implements CacheStore {
     this.entries.delete(key);
   }
 
-  // Both run without an await between the check and the change, so they are atomic within the process.
+  // These run without an await between the check and the change, so they are atomic within the process.
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
     if (ttlSeconds <= 0 || this.read(key) !== null) return false;
     this.write(key, value, ttlSeconds);
@@ -41,6 +49,13 @@ export class MemoryStore implements CacheStore {
     if (this.read(key) !== value) return false;
     this.entries.delete(key);
     return true;
+  }
+
+  async raiseTo(key: string, value: number, ttlSeconds: number): Promise<number> {
+    const stored = Number(this.read(key) ?? Number.NaN);
+    if (stored >= value || (ttlSeconds <= 0 && !Number.isNaN(stored))) return stored;
+    this.write(key, String(value), ttlSeconds);
+    return value;
   }
 
   private write(key: string, value: string, ttlSeconds: number) {

@@ -19,6 +19,23 @@ export function hasValidSignature(token: string, query: SignedQuery, ciphertext:
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * How far a callback's signed `timestamp` may be from this server's clock, either way. WeCom
+ * signs each request as it sends it (a retry is encrypted and signed again), so a genuine one
+ * is seconds old; a captured request replayed later (after its dedupe key has expired) is not.
+ * Five minutes leaves room for clock drift; more than that means this server's clock needs NTP.
+ */
+export const CALLBACK_TIMESTAMP_WINDOW_SECONDS = 300;
+
+/** Seconds between the signed timestamp and now (positive: from the past). */
+export function timestampSkewSeconds(query: Pick<SignedQuery, 'timestamp'>, nowMs: number): number {
+  return Math.round(nowMs / 1000 - Number(query.timestamp));
+}
+
+export function isWithinTimestampWindow(query: Pick<SignedQuery, 'timestamp'>, nowMs: number): boolean {
+  return Math.abs(timestampSkewSeconds(query, nowMs)) <= CALLBACK_TIMESTAMP_WINDOW_SECONDS;
+}
+
 export type Opened = { ok: true; message: string } | { ok: false; problem: 'ciphertext' | 'receiver' };
 
 /** Base64 of whole 32-byte blocks: what WeCom's padding always produces. */

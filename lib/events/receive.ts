@@ -9,9 +9,9 @@ import { cacheKeys } from '@/lib/cache/keys';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { readBodyWithin } from '@/lib/http/read-body';
 import { log } from '@/lib/log';
-import { portalMetrics } from '@/lib/metrics/registry';
+import { portalMetrics, type EventRejection } from '@/lib/metrics/registry';
 import { isWeComError } from '@/lib/wecom';
-import { hasValidSignature, openCiphertext, type SignedQuery } from './callback-crypto';
+import { hasValidSignature, isWithinTimestampWindow, openCiphertext, timestampSkewSeconds, type SignedQuery } from './callback-crypto';
 import { MAX_XML_BYTES, readXmlFields, type XmlFields } from './event-xml';
 import { dedupeKeyOf, eventFromFields, eventKind } from './wecom-event';
 
@@ -52,6 +52,7 @@ export function handleUrlCheck(request: NextRequest): NextResponse {
   const echostr = request.nextUrl.searchParams.get('echostr');
   if (!query || !echostr || echostr.length > 1024) return reject(400, 'missing_parameters', 'url_check');
   if (!hasValidSignature(config.callback.token, query, echostr)) return reject(401, 'bad_signature', 'url_check');
+  if (!isWithinTimestampWindow(query, Date.now())) return rejectStale(query, 'url_check');
   const opened = openCiphertext(config.callback.aesKey, echostr, config.corpId);
   if (!opened.ok) return reject(400, opened.problem, 'url_check');
   log.info('events.url_checked');
@@ -69,6 +70,9 @@ export async function handleDelivery(request: NextRequest): Promise<NextResponse
   const ciphertext = envelope?.Encrypt;
   if (!ciphertext) return reject(400, 'not_an_envelope', 'delivery');
   if (!hasValidSignature(config.callback.token, query, ciphertext)) return reject(401, 'bad_signature', 'delivery');
+  // Signed, but not now: a replay of a captured request (or a clock off by minutes). Checked
+  // after the signature, so the metric counts only requests signed with our Token.
+  if (!isWithinTimestampWindow(query, Date.now())) return rejectStale(query, 'delivery');
 
   const opened = openCiphertext(config.callback.aesKey, ciphertext, config.corpId);
   if (!opened.ok) return reject(400, opened.problem, 'delivery');
@@ -134,7 +138,13 @@ async function patchDirectory(patches: DirectoryPatch[], kind: string): Promise<
   }
 }
 
-function reject(status: number, reason: string, step: 'url_check' | 'delivery'): NextResponse {
-  log.warn('events.rejected', { step, reason });
+function reject(status: number, reason: EventRejection, step: 'url_check' | 'delivery', detail: Record<string, unknown> = {}): NextResponse {
+  log.warn('events.rejected', { step, reason, ...detail });
+  portalMetrics().eventRejected(step, reason);
   return plain(status, `Rejected: ${reason.replace(/_/g, ' ')}.`);
+}
+
+/** 403: authentic, but outside CALLBACK_TIMESTAMP_WINDOW_SECONDS; the skew tells a replay from a wrong clock. */
+function rejectStale(query: SignedQuery, step: 'url_check' | 'delivery'): NextResponse {
+  return reject(403, 'timestamp_outside_window', step, { skewSeconds: timestampSkewSeconds(query, Date.now()) });
 }

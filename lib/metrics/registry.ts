@@ -14,9 +14,22 @@ export interface PortalMetrics {
   signIn(outcome: string, via: 'browser' | 'in_app' | 'miniprogram'): void;
   httpRequest(route: string, method: string, status: number, seconds: number): void;
   event(type: string): void;
+  /** An event callback or URL check refused; both labels are the code's own words. */
+  eventRejected(step: 'url_check' | 'delivery', reason: EventRejection): void;
   /** Read when scraped: whether the shared Redis answers (absent without REDIS_URL). */
   setRedisProbe(probe: () => boolean): void;
 }
+
+/** Why an event callback was refused (lib/events/receive.ts): a fixed list, never text from the request. */
+export type EventRejection =
+  | 'missing_parameters'
+  | 'too_large'
+  | 'not_an_envelope'
+  | 'bad_signature'
+  | 'timestamp_outside_window'
+  | 'ciphertext'
+  | 'receiver'
+  | 'bad_event_xml';
 
 function createMetrics(): PortalMetrics {
   const registry = new Registry();
@@ -41,6 +54,12 @@ function createMetrics(): PortalMetrics {
   });
   const cacheReads = new Counter({ name: 'portal_cache_reads_total', help: 'Reads of cached WeCom data, by cache and result (hit or miss).', labelNames: ['cache', 'result'], registers: [registry] });
   const events = new Counter({ name: 'portal_events_total', help: "WeCom event callbacks handled, by event or change type.", labelNames: ['type'], registers: [registry] });
+  const eventsRejected = new Counter({
+    name: 'portal_events_rejected_total',
+    help: 'WeCom event callbacks and URL checks refused, by step and reason (timestamp_outside_window: a replay, or a clock off by minutes).',
+    labelNames: ['step', 'reason'],
+    registers: [registry],
+  });
   let redisProbe: (() => boolean) | null = null;
   new Gauge({
     name: 'portal_redis_up',
@@ -67,6 +86,7 @@ function createMetrics(): PortalMetrics {
       httpSeconds.observe({ route }, seconds);
     },
     event: (type) => events.inc({ type }),
+    eventRejected: (step, reason) => eventsRejected.inc({ step, reason }),
     setRedisProbe: (probe) => {
       redisProbe = probe;
     },

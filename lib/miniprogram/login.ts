@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { memberStanding } from '@/lib/auth/member-standing';
 import { getConfig } from '@/lib/config';
-import { clientAddress } from '@/lib/http/client-address';
+import { clientRateLimitKey } from '@/lib/http/client-address';
 import { consumeLimit, tooManyRequestsJson } from '@/lib/http/rate-limit';
 import { log } from '@/lib/log';
 import { portalMetrics } from '@/lib/metrics/registry';
@@ -18,7 +18,7 @@ import { signInMiniProgramMember } from './sign-in';
 export async function miniProgramLogin(request: Request): Promise<NextResponse> {
   const outcome = (name: string) => portalMetrics().signIn(name, 'miniprogram');
   const config = getConfig();
-  const limit = await consumeLimit('sign_in', clientAddress(request.headers, config.trustedProxyCount));
+  const limit = await consumeLimit('sign_in', clientRateLimitKey(request.headers, config));
   if (!limit.allowed) {
     outcome('rate_limited');
     return tooManyRequestsJson(limit, 'Too many sign-ins from this address; try again after Retry-After seconds.');

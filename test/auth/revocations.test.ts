@@ -38,6 +38,19 @@ describe('revoking sessions', () => {
     expect(await revocations.isRevoked(otherMember)).toBe(false);
   });
 
+  it('an older revocation (an event delivered again) does not revive sessions a later one ended', async () => {
+    let now = 1_800_000_000_000;
+    const revocations = new SessionRevocations(new MemoryStore(() => now), keys, TTL, () => now);
+    const eventTime = now;
+    now += 60_000;
+    const signedInAfterEvent = session('laptop-session-00002', 'hejing', now);
+    now += 60_000;
+    await revocations.revokeMemberSessions('hejing');
+    expect(await revocations.isRevoked(signedInAfterEvent)).toBe(true);
+    await revocations.revokeMemberSessions('hejing', eventTime);
+    expect(await revocations.isRevoked(signedInAfterEvent)).toBe(true);
+  });
+
   it('a revocation is kept exactly as long as the sessions it can concern', async () => {
     let now = 1_800_000_000_000;
     const store = new MemoryStore(() => now);
@@ -85,6 +98,20 @@ describe('revocations while Redis is down (what the README promises)', () => {
     expect(await revocations.isRevoked(signedOut)).toBe(true);
     await revocations.revokeMemberSessions('zhangwei');
     expect(await revocations.isRevoked(session('ceo-session-00000001', 'zhangwei', Date.now() - 1000))).toBe(true);
+  });
+
+  it('an older revocation from another instance does not move the shared "not before" back', async () => {
+    const [a, b] = [newInstance(), newInstance()];
+    const eventTime = Date.now() - 120_000;
+    const signedInAfterEvent = session('laptop-session-00003', 'hejing', Date.now() - 60_000);
+    await a.revocations.revokeMemberSessions('hejing');
+    await b.revocations.revokeMemberSessions('hejing', eventTime);
+    expect(await a.revocations.isRevoked(signedInAfterEvent)).toBe(true);
+    expect(await b.revocations.isRevoked(signedInAfterEvent)).toBe(true);
+    // And on an instance serving from memory during an outage, too.
+    await redis.kill();
+    await b.revocations.revokeMemberSessions('hejing', eventTime);
+    expect(await b.revocations.isRevoked(signedInAfterEvent)).toBe(true);
   });
 
   it('a revocation this instance has read stays in force through an outage', async () => {

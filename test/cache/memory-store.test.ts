@@ -29,3 +29,32 @@ describe('MemoryStore lock primitives', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
+
+describe('MemoryStore raiseTo', () => {
+  it('stores a larger number and never moves a stored one back', async () => {
+    const store = new MemoryStore();
+    expect(await store.raiseTo('not-before', 1_800_000_005_000, 60)).toBe(1_800_000_005_000);
+    expect(await store.raiseTo('not-before', 1_800_000_001_999, 60)).toBe(1_800_000_005_000);
+    expect(await store.get('not-before')).toBe('1800000005000');
+    expect(await store.raiseTo('not-before', 1_800_000_009_999, 60)).toBe(1_800_000_009_999);
+    expect(await store.get('not-before')).toBe('1800000009999');
+  });
+
+  it('an older value does not extend the newer one\'s expiry, and once it has expired any value is stored', async () => {
+    let now = 1_000;
+    const store = new MemoryStore(() => now);
+    await store.raiseTo('not-before', 500, 10);
+    now += 9_000;
+    await store.raiseTo('not-before', 400, 10);
+    now += 1_000;
+    expect(await store.get('not-before')).toBeNull();
+    expect(await store.raiseTo('not-before', 400, 10)).toBe(400);
+  });
+
+  it('concurrent raises end at the largest, whatever their order', async () => {
+    const store = new MemoryStore();
+    const values = [7, 3, 9, 1, 8, 2];
+    await Promise.all(values.map((v) => store.raiseTo('n', v, 60)));
+    expect(await store.get('n')).toBe('9');
+  });
+});

@@ -57,6 +57,30 @@ describe('RedisStore against a real redis-server', () => {
     expect(await admin.exists('lock')).toBe(0);
   });
 
+  it('raiseTo stores a larger number, never moves a stored one back, and keeps the newer expiry', async () => {
+    expect(await store.raiseTo('not-before', 1_800_000_005_000, 60)).toBe(1_800_000_005_000);
+    await admin.pexpire('not-before', 30_000);
+    // Older: refused, and the stored value keeps its own expiry.
+    expect(await store.raiseTo('not-before', 1_800_000_001_999, 60)).toBe(1_800_000_005_000);
+    expect(await admin.get('not-before')).toBe('1800000005000');
+    expect(await admin.pttl('not-before')).toBeLessThanOrEqual(30_000);
+    // Newer: stored with its expiry; millisecond times survive Lua's numbers exactly.
+    expect(await store.raiseTo('not-before', 1_800_000_009_999, 60)).toBe(1_800_000_009_999);
+    expect(await admin.get('not-before')).toBe('1800000009999');
+    expect(await admin.pttl('not-before')).toBeGreaterThan(59_000);
+  });
+
+  it('raiseTo from two instances at once ends at the largest value', async () => {
+    const other = new RedisStore(server.url);
+    try {
+      const values = Array.from({ length: 40 }, (_, i) => 1_800_000_000_000 + ((i * 7919) % 40));
+      await Promise.all(values.map((v, i) => (i % 2 ? other : store).raiseTo('not-before', v, 60)));
+      expect(await admin.get('not-before')).toBe(String(Math.max(...values)));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a connect timeout at start-up does not end the wait for the first connection', async () => {
     const store = new RedisStore(server.url);
     try {

@@ -1,6 +1,6 @@
 import { encrypt, getSignature } from '@wecom/crypto';
 import { describe, expect, it } from 'vitest';
-import { hasValidSignature, openCiphertext } from '@/lib/events/callback-crypto';
+import { CALLBACK_TIMESTAMP_WINDOW_SECONDS, hasValidSignature, isWithinTimestampWindow, openCiphertext } from '@/lib/events/callback-crypto';
 
 // WeCom's published sample (the same values in every official WXBizMsgCrypt sample).
 const TOKEN = 'QDG6eK';
@@ -67,5 +67,26 @@ describe('opening a ciphertext', () => {
   it('the signature is computed over the ciphertext exactly as sent', () => {
     const ciphertext = encrypt(AES_KEY, '<xml/>', CORP_ID);
     expect(hasValidSignature(TOKEN, { msgSignature: getSignature(TOKEN, '1', '2', ciphertext), timestamp: '1', nonce: '2' }, ciphertext)).toBe(true);
+  });
+});
+
+describe('the signed timestamp of a callback', () => {
+  const now = 1_800_000_000_000;
+  const at = (seconds: number) => ({ timestamp: String(seconds) });
+  const nowSeconds = now / 1000;
+
+  it('is accepted within five minutes of the server clock, either way', () => {
+    expect(CALLBACK_TIMESTAMP_WINDOW_SECONDS).toBe(300);
+    expect(isWithinTimestampWindow(at(nowSeconds), now)).toBe(true);
+    expect(isWithinTimestampWindow(at(nowSeconds - 300), now)).toBe(true);
+    expect(isWithinTimestampWindow(at(nowSeconds + 300), now)).toBe(true);
+  });
+
+  it('is refused beyond it: a replay an hour later, the epoch, the year 2100', () => {
+    expect(isWithinTimestampWindow(at(nowSeconds - 301), now)).toBe(false);
+    expect(isWithinTimestampWindow(at(nowSeconds + 301), now)).toBe(false);
+    expect(isWithinTimestampWindow(at(nowSeconds - 3601), now)).toBe(false);
+    expect(isWithinTimestampWindow(at(1), now)).toBe(false);
+    expect(isWithinTimestampWindow(at(4_102_444_800), now)).toBe(false);
   });
 });
