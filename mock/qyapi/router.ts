@@ -3,6 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson, sendText } from '../http';
+import { callerAddress } from '../ip-address';
 import type { MockState } from '../state';
 import type { AccessToken } from '../grants';
 import { authRoutes } from './auth-routes';
@@ -32,6 +33,7 @@ async function runRoute(route: QyapiRoute, req: IncomingMessage, query: URLSearc
 
 export async function handleQyapi(req: IncomingMessage, res: ServerResponse, url: URL, state: MockState): Promise<void> {
   const path = url.pathname;
+  const caller = callerAddress(req);
   state.countCall(path);
   await state.sleep(state.settings.latencyMs);
 
@@ -41,12 +43,12 @@ export async function handleQyapi(req: IncomingMessage, res: ServerResponse, url
   if (fault) {
     await state.sleep(fault.delayMs);
     if (fault.status !== undefined) {
-      if (fault.errcode !== undefined) sendJson(res, fault.status, errorBody(fault.errcode, state.clock.nowSeconds(), emptyArrays));
+      if (fault.errcode !== undefined) sendJson(res, fault.status, errorBody(fault.errcode, state.clock.nowSeconds(), caller, emptyArrays));
       else sendText(res, fault.status, 'text/html; charset=utf-8', `<html><body><h1>${fault.status}</h1>mock fault</body></html>`);
       return;
     }
     if (fault.errcode !== undefined) {
-      sendJson(res, 200, errorBody(fault.errcode, state.clock.nowSeconds(), emptyArrays));
+      sendJson(res, 200, errorBody(fault.errcode, state.clock.nowSeconds(), caller, emptyArrays));
       return;
     }
   }
@@ -61,6 +63,6 @@ export async function handleQyapi(req: IncomingMessage, res: ServerResponse, url
     sendJson(res, 200, successBody(fields));
   } catch (error) {
     if (!(error instanceof QyapiError)) throw error;
-    sendJson(res, 200, errorBody(error.errcode, state.clock.nowSeconds(), emptyArrays, error.detail));
+    sendJson(res, 200, errorBody(error.errcode, state.clock.nowSeconds(), caller, emptyArrays, error.detail));
   }
 }
