@@ -23,6 +23,14 @@ function requireToken(query: URLSearchParams, state: MockState): AccessToken {
   throw new QyapiError(lookup.reason === 'expired' ? 42001 : 40014);
 }
 
+/**
+ * WeCom's answers carry its own clock in the HTTP Date header. Here it is the mock clock, so that
+ * POST /__mock/clock puts WeCom ahead of (or behind) the app and clock skew can be tested.
+ */
+function stampWeComDate(res: ServerResponse, state: MockState): void {
+  res.setHeader('Date', new Date(state.clock.nowMs()).toUTCString());
+}
+
 async function runRoute(route: QyapiRoute, req: IncomingMessage, query: URLSearchParams, state: MockState) {
   if (req.method !== route.method) throw new QyapiError(route.method === 'GET' ? 43001 : 43002);
   const body = route.method === 'POST' ? await readBody(req) : '';
@@ -40,8 +48,10 @@ export async function handleQyapi(req: IncomingMessage, res: ServerResponse, url
   const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
   const emptyArrays = route?.emptyArrays ?? [];
   const fault = state.faults.take(path);
+  if (fault) await state.sleep(fault.delayMs);
+  // After the waits, so the header says when the answer left, as a real server's does.
+  stampWeComDate(res, state);
   if (fault) {
-    await state.sleep(fault.delayMs);
     if (fault.status !== undefined) {
       if (fault.errcode !== undefined) sendJson(res, fault.status, errorBody(fault.errcode, state.clock.nowSeconds(), caller, emptyArrays));
       else sendText(res, fault.status, 'text/html; charset=utf-8', `<html><body><h1>${fault.status}</h1>mock fault</body></html>`);
