@@ -2,11 +2,11 @@
 // from cli-env.ts, which reads the mock's own switches. Each bad value is reported by the
 // variable's name.
 
-import { checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
 import type { MockWeComOptions } from './server';
 import type { FieldCheck } from './settings';
 
-type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange'>;
+type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange' | 'homeUrl'>;
 type Read = (name: string) => string | undefined;
 
 /** An empty variable means "not set", so an empty list is spelt `none`. */
@@ -45,5 +45,12 @@ export function readConsoleEnv(read: Read): FieldCheck<ConsoleOptions> {
   const range = readVisibleRange(read);
   if (!range.ok) return range;
   if (range.value) options.visibleRange = range.value;
+
+  const homeUrl = read('MOCK_HOME_URL');
+  if (homeUrl !== undefined) {
+    const check = checkHomeUrl(homeUrl);
+    if (!check.ok) return { ok: false, message: `MOCK_HOME_URL: ${check.message}` };
+    options.homeUrl = check.value;
+  }
   return { ok: true, value: options };
 }

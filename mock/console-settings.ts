@@ -12,9 +12,29 @@ export interface VisibleRange {
   tags: number[];
 }
 
+/** Defaults of the console settings GET /__mock/settings shows only once set (the range's is the directory's). */
+export const CONSOLE_DEFAULTS = { homeUrl: '' } as const;
+
+const MAX_URL_LENGTH = 2048;
 /** WeCom's userid rule: 1-64 characters. */
 const MAX_USERID_LENGTH = 64;
 const MAX_ID = 2 ** 32 - 1;
+
+/** 应用主页: an http(s) URL, or empty for none. */
+export function checkHomeUrl(value: unknown): FieldCheck<string> {
+  const fail = { ok: false as const, message: 'homeUrl must be an http:// or https:// URL, or "" for none' };
+  if (typeof value !== 'string') return fail;
+  const text = value.trim();
+  if (text === '') return { ok: true, value: '' };
+  if (text.length > MAX_URL_LENGTH) return { ok: false, message: `homeUrl must be at most ${MAX_URL_LENGTH} characters` };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? { ok: true, value: text } : fail;
+}
 
 const RANGE_KEYS = ['users', 'departments', 'tags'] as const;
 

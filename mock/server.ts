@@ -24,6 +24,8 @@ export interface MockWeComOptions {
   latencyMs?: number;
   /** 可见范围 `{users, departments, tags}`, as if saved in the console; default: the seed's departments. */
   visibleRange?: VisibleRange;
+  /** 应用主页 of the portal app: an http(s) URL, or "" (the default) for none. */
+  homeUrl?: string;
   /**
    * The app's event callback, as if configured in the admin console before the test. No URL check
    * at start (the app may not be up yet). Reset restores it.
@@ -42,8 +44,8 @@ export interface MockWeCom {
 const HOST = '127.0.0.1';
 
 function settingsFrom(options: MockWeComOptions): MockSettings {
-  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange } = options;
-  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange });
+  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl } = options;
+  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl });
   if (!patch.ok) throw new Error(`startMockWeCom: ${patch.message}`);
   return { ...DEFAULT_SETTINGS, ...patch.value };
 }

@@ -3,7 +3,7 @@
 // same bad values with the same words. The tenant's console settings (visible range, home URL,
 // disabled, trusted IPs) have their validators in console-settings.ts.
 
-import { checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
 
 export type PrivacyMode = 'post-2022' | 'legacy';
 export const PRIVACY_MODES: readonly PrivacyMode[] = ['post-2022', 'legacy'];
@@ -26,6 +26,8 @@ export interface MockSettings {
    * the directory's own range applies (the seed's departments; agent/get reports it).
    */
   visibleRange?: VisibleRange;
+  /** 应用主页 (agent/get `home_url`); shown once set, default "" (see CONSOLE_DEFAULTS). */
+  homeUrl?: string;
 }
 
 export const CALLBACK_DEFAULTS = { callbackTimeoutMs: 5000, callbackRetryDelayMs: 1000 } as const;
@@ -88,6 +90,7 @@ const checks: { [K in keyof MockSettings]-?: (value: unknown) => FieldCheck<NonN
   callbackTimeoutMs: wholeMs('callbackTimeoutMs', 1, MAX_LATENCY_MS),
   callbackRetryDelayMs: wholeMs('callbackRetryDelayMs', 0, MAX_LATENCY_MS),
   visibleRange: checkVisibleRange,
+  homeUrl: checkHomeUrl,
 };
 
 /** Validates a partial settings object; unknown keys are refused so typos do not pass silently. */

@@ -30,6 +30,7 @@ const ERRMSG: Record<number, string> = {
   60123: 'invalid party id',
   84014: 'user ticket expired',
   84015: 'invalid user_ticket',
+  301002: 'not allow operate another agent with this accesstoken.',
 };
 
 export function errmsgText(errcode: number): string {

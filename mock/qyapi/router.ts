@@ -6,6 +6,7 @@ import { readBody, sendJson, sendText } from '../http';
 import { callerAddress } from '../ip-address';
 import type { MockState } from '../state';
 import type { AccessToken } from '../grants';
+import { agentRoutes } from './agent-routes';
 import { authRoutes } from './auth-routes';
 import { contactRoutes } from './contact-routes';
 import type { QyapiRoute, QyapiRouteTable } from './route';
@@ -13,7 +14,7 @@ import { ticketRoutes } from './ticket-routes';
 import { tokenRoutes } from './token-routes';
 import { QyapiError, errorBody, successBody } from './wire';
 
-const routes: QyapiRouteTable = { ...tokenRoutes, ...authRoutes, ...contactRoutes, ...ticketRoutes };
+const routes: QyapiRouteTable = { ...tokenRoutes, ...authRoutes, ...contactRoutes, ...ticketRoutes, ...agentRoutes };
 
 function requireToken(query: URLSearchParams, state: MockState): AccessToken {
   const value = query.get('access_token');
