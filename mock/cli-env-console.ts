@@ -2,11 +2,11 @@
 // from cli-env.ts, which reads the mock's own switches. Each bad value is reported by the
 // variable's name.
 
-import { checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkAppDisabled, checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
 import type { MockWeComOptions } from './server';
 import type { FieldCheck } from './settings';
 
-type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange' | 'homeUrl'>;
+type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange' | 'homeUrl' | 'appDisabled'>;
 type Read = (name: string) => string | undefined;
 
 /** An empty variable means "not set", so an empty list is spelt `none`. */
@@ -15,6 +15,8 @@ const EMPTY_LIST = 'none';
 function commaList(raw: string): string[] {
   return raw.trim().toLowerCase() === EMPTY_LIST ? [] : raw.split(',').map((item) => item.trim()).filter(Boolean);
 }
+
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
 
 /** Whole numbers become numbers; anything else stays text so that the validator names it. */
 function idsOf(raw: string): unknown[] {
@@ -51,6 +53,13 @@ export function readConsoleEnv(read: Read): FieldCheck<ConsoleOptions> {
     const check = checkHomeUrl(homeUrl);
     if (!check.ok) return { ok: false, message: `MOCK_HOME_URL: ${check.message}` };
     options.homeUrl = check.value;
+  }
+
+  const disabled = read('MOCK_APP_DISABLED');
+  if (disabled !== undefined) {
+    const check = checkAppDisabled(BOOLEANS[disabled.trim().toLowerCase()]);
+    if (!check.ok) return { ok: false, message: `MOCK_APP_DISABLED: must be true, false, 1 or 0, got "${disabled}"` };
+    options.appDisabled = check.value;
   }
   return { ok: true, value: options };
 }

@@ -13,7 +13,7 @@ export interface VisibleRange {
 }
 
 /** Defaults of the console settings GET /__mock/settings shows only once set (the range's is the directory's). */
-export const CONSOLE_DEFAULTS = { homeUrl: '' } as const;
+export const CONSOLE_DEFAULTS = { homeUrl: '', appDisabled: false } as const;
 
 const MAX_URL_LENGTH = 2048;
 /** WeCom's userid rule: 1-64 characters. */
@@ -34,6 +34,11 @@ export function checkHomeUrl(value: unknown): FieldCheck<string> {
     return fail;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? { ok: true, value: text } : fail;
+}
+
+/** 已停用: true when an admin disabled the app. */
+export function checkAppDisabled(value: unknown): FieldCheck<boolean> {
+  return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'appDisabled must be true or false' };
 }
 
 const RANGE_KEYS = ['users', 'departments', 'tags'] as const;

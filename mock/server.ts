@@ -26,6 +26,8 @@ export interface MockWeComOptions {
   visibleRange?: VisibleRange;
   /** 应用主页 of the portal app: an http(s) URL, or "" (the default) for none. */
   homeUrl?: string;
+  /** 已停用: the portal app disabled by an admin (agent/get close 1, its other APIs 50003). */
+  appDisabled?: boolean;
   /**
    * The app's event callback, as if configured in the admin console before the test. No URL check
    * at start (the app may not be up yet). Reset restores it.
@@ -44,8 +46,8 @@ export interface MockWeCom {
 const HOST = '127.0.0.1';
 
 function settingsFrom(options: MockWeComOptions): MockSettings {
-  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl } = options;
-  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl });
+  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled } = options;
+  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled });
   if (!patch.ok) throw new Error(`startMockWeCom: ${patch.message}`);
   return { ...DEFAULT_SETTINGS, ...patch.value };
 }

@@ -3,7 +3,7 @@
 // same bad values with the same words. The tenant's console settings (visible range, home URL,
 // disabled, trusted IPs) have their validators in console-settings.ts.
 
-import { checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkAppDisabled, checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
 
 export type PrivacyMode = 'post-2022' | 'legacy';
 export const PRIVACY_MODES: readonly PrivacyMode[] = ['post-2022', 'legacy'];
@@ -28,6 +28,8 @@ export interface MockSettings {
   visibleRange?: VisibleRange;
   /** 应用主页 (agent/get `home_url`); shown once set, default "" (see CONSOLE_DEFAULTS). */
   homeUrl?: string;
+  /** 已停用: agent/get says close 1 and the app's other APIs answer 50003; shown once set, default false. */
+  appDisabled?: boolean;
 }
 
 export const CALLBACK_DEFAULTS = { callbackTimeoutMs: 5000, callbackRetryDelayMs: 1000 } as const;
@@ -91,6 +93,7 @@ const checks: { [K in keyof MockSettings]-?: (value: unknown) => FieldCheck<NonN
   callbackRetryDelayMs: wholeMs('callbackRetryDelayMs', 0, MAX_LATENCY_MS),
   visibleRange: checkVisibleRange,
   homeUrl: checkHomeUrl,
+  appDisabled: checkAppDisabled,
 };
 
 /** Validates a partial settings object; unknown keys are refused so typos do not pass silently. */

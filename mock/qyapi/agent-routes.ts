@@ -1,5 +1,6 @@
 // agent/get: an app's console settings as WeCom reports them to the app itself, which is how the
-// app can check its own setup (home page, visible range, trusted domain, disabled).
+// app can check its own setup (home page, visible range, trusted domain, disabled). It answers
+// for a disabled app too, with close: 1, so that the app can say why everything else fails.
 
 import { findAppByAgentId } from '../credentials';
 import { appLogoUrl } from '../image-urls';
@@ -21,7 +22,7 @@ function agentDetails(app: App, state: MockState): Record<string, unknown> {
     allow_userinfos: { user: range.users.map((userid) => ({ userid })) },
     allow_partys: { partyid: range.departments },
     allow_tags: { tagid: range.tags },
-    close: 0,
+    close: appConsole.appDisabled ? 1 : 0,
     // WeCom keeps one 可信域名 per app; the login pages accept every trusted domain, and the first
     // one stands for them here.
     redirect_domain: state.settings.trustedDomains[0],
@@ -35,6 +36,7 @@ export const agentRoutes: QyapiRouteTable = {
   '/cgi-bin/agent/get': {
     method: 'GET',
     auth: 'token',
+    answersWhileDisabled: true,
     handle({ query, state, token }) {
       const raw = query.get('agentid');
       if (!raw) throw new QyapiError(41011);

@@ -12,10 +12,14 @@ export const CONSOLE_AGENT_ID = MOCK_APPS[0].agentId;
 
 export interface AppConsole {
   homeUrl: string;
+  appDisabled: boolean;
 }
 
 export function appConsoleOf(state: MockState, agentId: number): AppConsole {
   if (agentId !== CONSOLE_AGENT_ID) return { ...CONSOLE_DEFAULTS };
   const { settings } = state;
-  return { homeUrl: settings.homeUrl ?? CONSOLE_DEFAULTS.homeUrl };
+  return {
+    homeUrl: settings.homeUrl ?? CONSOLE_DEFAULTS.homeUrl,
+    appDisabled: settings.appDisabled ?? CONSOLE_DEFAULTS.appDisabled,
+  };
 }

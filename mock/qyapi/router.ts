@@ -1,5 +1,6 @@
 // Entry for every /cgi-bin request. Order matters and mirrors what a client can observe:
-// count the call, add latency, apply a planned fault, then method, token and the handler.
+// count the call, add latency, apply a planned fault, then method, token, what the app's console
+// settings stop (console-gates.ts) and the handler.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson, sendText } from '../http';
@@ -8,6 +9,7 @@ import type { MockState } from '../state';
 import type { AccessToken } from '../grants';
 import { agentRoutes } from './agent-routes';
 import { authRoutes } from './auth-routes';
+import { enforceAppConsole } from './console-gates';
 import { contactRoutes } from './contact-routes';
 import type { QyapiRoute, QyapiRouteTable } from './route';
 import { ticketRoutes } from './ticket-routes';
@@ -37,6 +39,7 @@ async function runRoute(route: QyapiRoute, req: IncomingMessage, query: URLSearc
   const body = route.method === 'POST' ? await readBody(req) : '';
   if (route.auth === 'none') return route.handle({ query, body, state });
   const token = requireToken(query, state);
+  enforceAppConsole(route, token, state);
   return route.handle({ query, body, state, token });
 }
 
