@@ -2,11 +2,11 @@
 // from cli-env.ts, which reads the mock's own switches. Each bad value is reported by the
 // variable's name.
 
-import { checkAppDisabled, checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkAppDisabled, checkHomeUrl, checkTrustedIps, checkVisibleRange, type VisibleRange } from './console-settings';
 import type { MockWeComOptions } from './server';
 import type { FieldCheck } from './settings';
 
-type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange' | 'homeUrl' | 'appDisabled'>;
+type ConsoleOptions = Pick<MockWeComOptions, 'visibleRange' | 'homeUrl' | 'appDisabled' | 'trustedIps'>;
 type Read = (name: string) => string | undefined;
 
 /** An empty variable means "not set", so an empty list is spelt `none`. */
@@ -60,6 +60,13 @@ export function readConsoleEnv(read: Read): FieldCheck<ConsoleOptions> {
     const check = checkAppDisabled(BOOLEANS[disabled.trim().toLowerCase()]);
     if (!check.ok) return { ok: false, message: `MOCK_APP_DISABLED: must be true, false, 1 or 0, got "${disabled}"` };
     options.appDisabled = check.value;
+  }
+
+  const trustedIps = read('MOCK_TRUSTED_IPS');
+  if (trustedIps !== undefined) {
+    const check = checkTrustedIps(commaList(trustedIps));
+    if (!check.ok) return { ok: false, message: `MOCK_TRUSTED_IPS: ${check.message}` };
+    options.trustedIps = check.value;
   }
   return { ok: true, value: options };
 }

@@ -3,6 +3,7 @@
 // share. These are the settings a real tenant gets wrong, so the app's setup checks can be tested
 // against each mistake.
 
+import { canonicalIp } from './ip-address';
 import type { FieldCheck } from './settings';
 
 /** 可见范围: who the app sees. Ids as the admin saved them; an id nothing has matches nobody. */
@@ -13,7 +14,7 @@ export interface VisibleRange {
 }
 
 /** Defaults of the console settings GET /__mock/settings shows only once set (the range's is the directory's). */
-export const CONSOLE_DEFAULTS = { homeUrl: '', appDisabled: false } as const;
+export const CONSOLE_DEFAULTS = { homeUrl: '', appDisabled: false, trustedIps: [] as string[] } as const;
 
 const MAX_URL_LENGTH = 2048;
 /** WeCom's userid rule: 1-64 characters. */
@@ -39,6 +40,18 @@ export function checkHomeUrl(value: unknown): FieldCheck<string> {
 /** 已停用: true when an admin disabled the app. */
 export function checkAppDisabled(value: unknown): FieldCheck<boolean> {
   return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'appDisabled must be true or false' };
+}
+
+/** 企业可信IP: single IPv4 or IPv6 addresses, kept in one spelling each; empty means not enforced. */
+export function checkTrustedIps(value: unknown): FieldCheck<string[]> {
+  if (!Array.isArray(value)) return { ok: false, message: 'trustedIps must be a list of IP addresses like "203.0.113.7" or "2001:db8::1"' };
+  const ips: string[] = [];
+  for (const entry of value) {
+    const ip = typeof entry === 'string' ? canonicalIp(entry) : undefined;
+    if (ip === undefined) return { ok: false, message: `trustedIps: ${JSON.stringify(entry)} is not a single IPv4 or IPv6 address` };
+    if (!ips.includes(ip)) ips.push(ip);
+  }
+  return { ok: true, value: ips };
 }
 
 const RANGE_KEYS = ['users', 'departments', 'tags'] as const;

@@ -28,6 +28,8 @@ export interface MockWeComOptions {
   homeUrl?: string;
   /** 已停用: the portal app disabled by an admin (agent/get close 1, its other APIs 50003). */
   appDisabled?: boolean;
+  /** 企业可信IP of the portal app: IPv4/IPv6 addresses; others get 60020. Default [] (not enforced). */
+  trustedIps?: string[];
   /**
    * The app's event callback, as if configured in the admin console before the test. No URL check
    * at start (the app may not be up yet). Reset restores it.
@@ -46,8 +48,8 @@ export interface MockWeCom {
 const HOST = '127.0.0.1';
 
 function settingsFrom(options: MockWeComOptions): MockSettings {
-  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled } = options;
-  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled });
+  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled, trustedIps } = options;
+  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled, trustedIps });
   if (!patch.ok) throw new Error(`startMockWeCom: ${patch.message}`);
   return { ...DEFAULT_SETTINGS, ...patch.value };
 }

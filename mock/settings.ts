@@ -3,7 +3,7 @@
 // same bad values with the same words. The tenant's console settings (visible range, home URL,
 // disabled, trusted IPs) have their validators in console-settings.ts.
 
-import { checkAppDisabled, checkHomeUrl, checkVisibleRange, type VisibleRange } from './console-settings';
+import { checkAppDisabled, checkHomeUrl, checkTrustedIps, checkVisibleRange, type VisibleRange } from './console-settings';
 
 export type PrivacyMode = 'post-2022' | 'legacy';
 export const PRIVACY_MODES: readonly PrivacyMode[] = ['post-2022', 'legacy'];
@@ -30,6 +30,11 @@ export interface MockSettings {
   homeUrl?: string;
   /** 已停用: agent/get says close 1 and the app's other APIs answer 50003; shown once set, default false. */
   appDisabled?: boolean;
+  /**
+   * 企业可信IP: when not empty, the app's calls from other addresses answer 60020 (gettoken
+   * excepted); shown once set, default [] (not enforced).
+   */
+  trustedIps?: string[];
 }
 
 export const CALLBACK_DEFAULTS = { callbackTimeoutMs: 5000, callbackRetryDelayMs: 1000 } as const;
@@ -94,6 +99,7 @@ const checks: { [K in keyof MockSettings]-?: (value: unknown) => FieldCheck<NonN
   visibleRange: checkVisibleRange,
   homeUrl: checkHomeUrl,
   appDisabled: checkAppDisabled,
+  trustedIps: checkTrustedIps,
 };
 
 /** Validates a partial settings object; unknown keys are refused so typos do not pass silently. */

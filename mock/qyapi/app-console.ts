@@ -13,6 +13,8 @@ export const CONSOLE_AGENT_ID = MOCK_APPS[0].agentId;
 export interface AppConsole {
   homeUrl: string;
   appDisabled: boolean;
+  /** Empty: not enforced. */
+  trustedIps: readonly string[];
 }
 
 export function appConsoleOf(state: MockState, agentId: number): AppConsole {
@@ -21,5 +23,6 @@ export function appConsoleOf(state: MockState, agentId: number): AppConsole {
   return {
     homeUrl: settings.homeUrl ?? CONSOLE_DEFAULTS.homeUrl,
     appDisabled: settings.appDisabled ?? CONSOLE_DEFAULTS.appDisabled,
+    trustedIps: settings.trustedIps ?? CONSOLE_DEFAULTS.trustedIps,
   };
 }

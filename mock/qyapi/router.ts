@@ -34,12 +34,12 @@ function stampWeComDate(res: ServerResponse, state: MockState): void {
   res.setHeader('Date', new Date(state.clock.nowMs()).toUTCString());
 }
 
-async function runRoute(route: QyapiRoute, req: IncomingMessage, query: URLSearchParams, state: MockState) {
+async function runRoute(route: QyapiRoute, req: IncomingMessage, query: URLSearchParams, state: MockState, caller: string) {
   if (req.method !== route.method) throw new QyapiError(route.method === 'GET' ? 43001 : 43002);
   const body = route.method === 'POST' ? await readBody(req) : '';
   if (route.auth === 'none') return route.handle({ query, body, state });
   const token = requireToken(query, state);
-  enforceAppConsole(route, token, state);
+  enforceAppConsole(route, token, state, caller);
   return route.handle({ query, body, state, token });
 }
 
@@ -73,7 +73,7 @@ export async function handleQyapi(req: IncomingMessage, res: ServerResponse, url
   }
 
   try {
-    const fields = await runRoute(route, req, url.searchParams, state);
+    const fields = await runRoute(route, req, url.searchParams, state, caller);
     sendJson(res, 200, successBody(fields));
   } catch (error) {
     if (!(error instanceof QyapiError)) throw error;
