@@ -1,6 +1,7 @@
 // Reads the CLI's MOCK_* environment into startMockWeCom options. Each bad value is reported by
 // the variable's name so the operator knows what to fix.
 
+import { readConsoleEnv } from './cli-env-console';
 import { checkCallbackAesKey, checkCallbackDetail, checkCallbackToken, checkCallbackUrl } from './events/callback-config';
 import type { MockWeComOptions } from './server';
 import { checkLatencyMs, checkPrivacy, checkTokenTtlSeconds, checkTrustedDomains, type FieldCheck } from './settings';
@@ -57,6 +58,10 @@ export function parseMockEnv(env: Record<string, string | undefined>): FieldChec
     if (directory !== 'seed' && directory !== 'large') return fail('MOCK_DIRECTORY', 'must be "seed" or "large"');
     options.directory = directory;
   }
+
+  const consoleSettings = readConsoleEnv(read);
+  if (!consoleSettings.ok) return consoleSettings;
+  Object.assign(options, consoleSettings.value);
 
   const callback = readCallback(read);
   if (!callback.ok) return callback;

@@ -2,7 +2,21 @@
 
 import { MOCK_ADMIN_TAG_ID, MOCK_APPS, MOCK_CORP_ID } from './credentials';
 import { parseMockEnv } from './cli-env';
-import { startMockWeCom } from './server';
+import { startMockWeCom, type MockWeComOptions } from './server';
+
+/** The tenant's console settings the mock starts with, in one line; defaults are left out. */
+function describeConsole(options: MockWeComOptions): string {
+  const { visibleRange, homeUrl, appDisabled, trustedIps } = options;
+  const parts = [
+    appDisabled ? 'DISABLED' : 'enabled',
+    visibleRange
+      ? `visible range users [${visibleRange.users.join(', ')}] departments [${visibleRange.departments.join(', ')}] tags [${visibleRange.tags.join(', ')}]`
+      : 'seed visible range',
+    ...(homeUrl ? [`home URL ${homeUrl}`] : []),
+    ...(trustedIps?.length ? [`trusted IPs ${trustedIps.join(', ')}`] : []),
+  ];
+  return parts.join(', ');
+}
 
 async function main(): Promise<void> {
   const parsed = parseMockEnv(process.env);
@@ -17,6 +31,7 @@ async function main(): Promise<void> {
   console.log(`  corp id      ${MOCK_CORP_ID}`);
   for (const app of MOCK_APPS) console.log(`  app ${app.agentId}  ${app.name}  secret ${app.secret}`);
   console.log(`  privacy ${parsed.value.privacy ?? 'post-2022'}, directory ${parsed.value.directory ?? 'seed'}`);
+  console.log(`  console of app ${portal.agentId}: ${describeConsole(parsed.value)}`);
   const { callback } = parsed.value;
   // Token and key stay out of the output: they are the app's secrets.
   console.log(callback ? `  event callback ${callback.url} (${callback.detail ?? 'ids-only'})` : '  event callback: none (set MOCK_CALLBACK_URL, MOCK_CALLBACK_TOKEN, MOCK_CALLBACK_AES_KEY)');

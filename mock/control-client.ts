@@ -1,6 +1,7 @@
 import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
 import type { CallbackDetail } from '@/mock/events/callback-config';
 import type { Delivery } from '@/mock/events/delivery';
+import type { MockSettings } from '@/mock/settings';
 import type { MemberStatus } from '@/mock/types';
 
 export type { Delivery as CallbackDelivery };
@@ -77,7 +78,8 @@ export function mockControl(mockUrl: string) {
     setIdentity: (identity: { userid?: string; nonMember?: boolean; refuse?: boolean }) => post('identity', identity),
     revokeTokens: () => post('tokens/revoke'),
     advanceClock: (seconds: number) => post('clock', { advanceSeconds: seconds }),
-    settings: (settings: Record<string, unknown>) => post('settings', settings),
+    /** Any of the settings, console ones included (visibleRange, homeUrl, appDisabled, trustedIps). */
+    settings: (settings: Partial<MockSettings>) => post('settings', settings),
     fault: (fault: { path: string; errcode?: number; status?: number; delayMs?: number; times?: number }) => post('faults', fault),
     clearFaults: () => fetch(`${mockUrl}/__mock/faults`, { method: 'DELETE' }),
     resetCounters: () => post('counters/reset'),

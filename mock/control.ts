@@ -102,7 +102,7 @@ const handlers: Record<string, ControlHandler> = {
     if (!isPlainObject(body)) return badRequest('body must be a JSON object');
     const patch = checkSettingsPatch(body);
     if (!patch.ok) return badRequest(patch.message);
-    state.settings = { ...state.settings, ...patch.value };
+    state.applySettings(patch.value);
     return ok(state.settings);
   },
 

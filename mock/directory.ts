@@ -4,10 +4,15 @@
 // rebuild the indexes afterwards. A full rebuild of the 20,000-member directory takes a few
 // milliseconds, which is simpler and safer than patching several indexes by hand.
 //
+// Visibility is worked out once per change of the range or the directory, over departments and
+// the range's tags only (never over all members), so a member's visibility is a few set lookups
+// and changing the range of the 20,000-member directory costs well under a millisecond.
+//
 // Each directory owns a deep copy of the seed: a change never leaks into another mock instance
 // or past a reset.
 
 import { createHash } from 'node:crypto';
+import type { VisibleRange } from './console-settings';
 import { generateLargeDirectory } from './large-directory';
 import {
   SEED_DEPARTMENTS,
@@ -32,6 +37,8 @@ export interface Directory {
   /** Corp members, excluding linked-corp members. */
   readonly memberCount: number;
   readonly tags: readonly Tag[];
+  /** The app's visible range (可见范围) as saved, which decides every visibility answer below. */
+  readonly visibleRange: VisibleRange;
   findDepartment(id: number): Department | undefined;
   findMember(userid: string): Member | undefined;
   findTag(tagid: number): Tag | undefined;
@@ -60,7 +67,12 @@ export interface Directory {
   replaceDepartment(next: Department): void;
   removeDepartment(id: number): void;
   replaceTag(next: Tag): void;
-  /** Back to the seed (a no-op when nothing changed, so resets of the large directory stay cheap). */
+  /** Saves a new visible range, as an admin does in the console; ids are kept as given. */
+  setVisibleRange(range: VisibleRange): void;
+  /**
+   * Back to the seed and the start range (a no-op when nothing changed, so resets of the large
+   * directory stay cheap).
+   */
   reset(): void;
 }
 
@@ -69,28 +81,26 @@ interface DirectoryData {
   /** Corp members first, then linked-corp members; new members are appended. */
   members: Member[];
   tags: Tag[];
-  visibleRoots: number[];
   /** Userids of the generated members, kept out of the chooser. */
   generated: Set<string>;
 }
 
-function seedData(kind: DirectoryKind): DirectoryData {
+function seedData(kind: DirectoryKind): { data: DirectoryData; range: VisibleRange } {
   // structuredClone: the seed arrays are module-level constants shared by every mock in the process.
   const generated = kind === 'large' ? generateLargeDirectory(SEED_MEMBERS.length) : undefined;
-  return {
+  const data = {
     departments: [...structuredClone(SEED_DEPARTMENTS), ...(generated?.departments ?? [])],
     members: [...structuredClone(SEED_MEMBERS), ...(generated?.members ?? []), ...structuredClone(SEED_LINKED_MEMBERS)],
     tags: structuredClone(SEED_TAGS),
-    visibleRoots: [...SEED_VISIBLE_DEPARTMENT_ROOTS, ...(generated?.visibleRoots ?? [])],
     generated: new Set(generated?.members.map((m) => m.userid) ?? []),
   };
+  const range = { users: [], departments: [...SEED_VISIBLE_DEPARTMENT_ROOTS, ...(generated?.visibleRoots ?? [])], tags: [] };
+  return { data, range };
 }
 
 interface Indexes {
   departmentById: Map<number, Department>;
   childrenOf: Map<number, number[]>;
-  visibleDepartmentIds: Set<number>;
-  reachableDepartmentIds: Set<number>;
   memberById: Map<string, Member>;
   membersByDepartment: Map<number, Member[]>;
   tagById: Map<number, Tag>;
@@ -118,22 +128,6 @@ function buildIndexes(data: DirectoryData): Indexes {
     childrenOf.set(d.parentid, siblings);
   }
 
-  // The corp root is always listed so that clients can build the tree from parentid 0; being in
-  // the range below it is what makes a department's members visible. A deleted range root simply
-  // drops out; a department moved below a range root joins the range.
-  const rootIds = data.departments.filter((d) => d.parentid === 0).map((d) => d.id);
-  const visibleDepartmentIds = new Set(rootIds);
-  for (const root of data.visibleRoots) {
-    if (departmentById.has(root)) for (const id of subtreeIds(childrenOf, root)) visibleDepartmentIds.add(id);
-  }
-  const reachableDepartmentIds = new Set(visibleDepartmentIds);
-  for (const id of visibleDepartmentIds) {
-    for (let parent = departmentById.get(id)?.parentid; parent; parent = departmentById.get(parent)?.parentid) {
-      if (reachableDepartmentIds.has(parent)) break;
-      reachableDepartmentIds.add(parent);
-    }
-  }
-
   const memberById = new Map<string, Member>();
   const membersByDepartment = new Map<number, Member[]>();
   const chooserMembers: Member[] = [];
@@ -153,8 +147,6 @@ function buildIndexes(data: DirectoryData): Indexes {
   return {
     departmentById,
     childrenOf,
-    visibleDepartmentIds,
-    reachableDepartmentIds,
     memberById,
     membersByDepartment,
     tagById: new Map(data.tags.map((t) => [t.tagid, t])),
@@ -163,20 +155,64 @@ function buildIndexes(data: DirectoryData): Indexes {
   };
 }
 
+interface Visibility {
+  /** Members the range names: its users and the direct members of its tags. */
+  rangeUserids: Set<string>;
+  /** Departments whose members the app sees: the range's and its tags' departments, with their subtrees. */
+  rangeDepartmentIds: Set<number>;
+  /** What department/list shows: the range departments, topped by the corp root when there are any. */
+  visibleDepartmentIds: Set<number>;
+  /** Departments the app may ask about: visible ones and their ancestors. */
+  reachableDepartmentIds: Set<number>;
+}
+
+function buildVisibility(index: Indexes, range: VisibleRange): Visibility {
+  const rangeTags = range.tags.flatMap((tagid) => index.tagById.get(tagid) ?? []);
+  const rangeUserids = new Set([...range.users, ...rangeTags.flatMap((t) => t.userids)]);
+
+  // A department deleted since the range was saved matches nothing; one moved below a range
+  // department joins the range, as on WeCom.
+  const rangeDepartmentIds = new Set<number>();
+  for (const root of [...range.departments, ...rangeTags.flatMap((t) => t.partyids)]) {
+    if (index.departmentById.has(root)) for (const id of subtreeIds(index.childrenOf, root)) rangeDepartmentIds.add(id);
+  }
+
+  // The corp root is listed as the top of the tree so that clients can build it from parentid 0;
+  // it does not make members directly in it visible unless the range holds it.
+  const visibleDepartmentIds = new Set(rangeDepartmentIds);
+  if (rangeDepartmentIds.size > 0) for (const root of index.childrenOf.get(0) ?? []) visibleDepartmentIds.add(root);
+
+  const reachableDepartmentIds = new Set(visibleDepartmentIds);
+  for (const id of visibleDepartmentIds) {
+    for (let parent = index.departmentById.get(id)?.parentid; parent; parent = index.departmentById.get(parent)?.parentid) {
+      if (reachableDepartmentIds.has(parent)) break;
+      reachableDepartmentIds.add(parent);
+    }
+  }
+  return { rangeUserids, rangeDepartmentIds, visibleDepartmentIds, reachableDepartmentIds };
+}
+
 /** Stable per userid, shaped like WeCom's "wo..." ids. */
 function deriveOpenUserId(userid: string): string {
   return `wo${createHash('sha256').update(`open_userid:${userid}`).digest('base64url').slice(0, 30)}`;
 }
 
-export function buildDirectory(kind: DirectoryKind): Directory {
-  let data = seedData(kind);
+/** `startRange`: the range the directory starts with and reset goes back to; without it, the seed's. */
+export function buildDirectory(kind: DirectoryKind, startRange?: VisibleRange): Directory {
+  const seed = seedData(kind);
+  let data = seed.data;
+  const resetRange = structuredClone(startRange ?? seed.range);
+  let range = structuredClone(resetRange);
   let index = buildIndexes(data);
-  let changed = false;
+  let visibility = buildVisibility(index, range);
+  let dataChanged = false;
+  let rangeChanged = false;
   const openUserIds = new Map<string, string>();
 
   const afterChange = () => {
-    changed = true;
+    dataChanged = true;
     index = buildIndexes(data);
+    visibility = buildVisibility(index, range);
   };
   const memberPosition = (userid: string) => data.members.findIndex((m) => m.userid === userid);
   const renameIn = (list: string[], from: string, to: string) => list.map((u) => (u === from ? to : u));
@@ -189,7 +225,9 @@ export function buildDirectory(kind: DirectoryKind): Directory {
     }
     return id;
   };
-  const isMemberVisible = (m: Member) => m.linkedCorp === true || m.department.some((d) => index.visibleDepartmentIds.has(d));
+  // Linked-corp members stay visible whatever the range: the link's own sharing decides for them.
+  const isMemberVisible = (m: Member) =>
+    m.linkedCorp === true || visibility.rangeUserids.has(m.userid) || m.department.some((d) => visibility.rangeDepartmentIds.has(d));
 
   return {
     kind,
@@ -205,13 +243,16 @@ export function buildDirectory(kind: DirectoryKind): Directory {
     get tags() {
       return data.tags;
     },
+    get visibleRange() {
+      return structuredClone(range);
+    },
     findDepartment: (id) => index.departmentById.get(id),
     findMember: (userid) => index.memberById.get(userid),
     findTag: (tagid) => index.tagById.get(tagid),
     childDepartmentsOf: (id) => (index.childrenOf.get(id) ?? []).map((child) => index.departmentById.get(child)!),
     membersDirectlyIn: (id) => [...(index.membersByDepartment.get(id) ?? [])],
-    isDepartmentVisible: (id) => index.visibleDepartmentIds.has(id),
-    isDepartmentReachable: (id) => index.reachableDepartmentIds.has(id),
+    isDepartmentVisible: (id) => visibility.visibleDepartmentIds.has(id),
+    isDepartmentReachable: (id) => visibility.reachableDepartmentIds.has(id),
     isMemberVisible,
     isInSubtree(id, ancestorId) {
       for (let at: number | undefined = id; at; at = index.departmentById.get(at)?.parentid) {
@@ -222,7 +263,7 @@ export function buildDirectory(kind: DirectoryKind): Directory {
     visibleDepartments(rootId) {
       const ids = rootId === undefined ? data.departments.map((d) => d.id) : subtreeIds(index.childrenOf, rootId);
       return ids
-        .filter((id) => index.visibleDepartmentIds.has(id))
+        .filter((id) => visibility.visibleDepartmentIds.has(id))
         .map((id) => index.departmentById.get(id)!)
         .sort((a, b) => a.id - b.id);
     },
@@ -296,12 +337,22 @@ export function buildDirectory(kind: DirectoryKind): Directory {
       data.tags[at] = next;
       afterChange();
     },
+    setVisibleRange(next) {
+      range = structuredClone(next);
+      rangeChanged = true;
+      visibility = buildVisibility(index, range);
+    },
     reset() {
-      if (!changed) return;
-      data = seedData(kind);
-      index = buildIndexes(data);
-      openUserIds.clear();
-      changed = false;
+      if (!dataChanged && !rangeChanged) return;
+      if (dataChanged) {
+        data = seedData(kind).data;
+        index = buildIndexes(data);
+        openUserIds.clear();
+      }
+      range = structuredClone(resetRange);
+      visibility = buildVisibility(index, range);
+      dataChanged = false;
+      rangeChanged = false;
     },
   };
 }

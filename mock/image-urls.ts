@@ -12,3 +12,8 @@ export function thumbAvatarUrl(origin: string, userid: string): string {
 export function qrCodeUrl(origin: string, userid: string): string {
   return `${origin}/__mock/qr/${encodeURIComponent(userid)}.svg`;
 }
+
+/** agent/get's square_logo_url. */
+export function appLogoUrl(origin: string, agentId: number): string {
+  return `${origin}/__mock/logo/${agentId}.svg`;
+}

@@ -7,6 +7,7 @@ import { handleAsset, isAssetPath } from './asset-routes';
 import { handleControl } from './control';
 import { MOCK_CORP_ID } from './credentials';
 import { buildDirectory } from './directory';
+import type { VisibleRange } from './console-settings';
 import { checkCallbackRequest, type CallbackConfig, type CallbackDetail } from './events/callback-config';
 import { sendJson } from './http';
 import { LOGIN_CHOICE_PATH, handleLoginChoice, handleLoginEntry } from './login/routes';
@@ -21,6 +22,14 @@ export interface MockWeComOptions {
   trustedDomains?: string[];
   directory?: 'seed' | 'large';
   latencyMs?: number;
+  /** 可见范围 `{users, departments, tags}`, as if saved in the console; default: the seed's departments. */
+  visibleRange?: VisibleRange;
+  /** 应用主页 of the portal app: an http(s) URL, or "" (the default) for none. */
+  homeUrl?: string;
+  /** 已停用: the portal app disabled by an admin (agent/get close 1, its other APIs 50003). */
+  appDisabled?: boolean;
+  /** 企业可信IP of the portal app: IPv4/IPv6 addresses; others get 60020. Default [] (not enforced). */
+  trustedIps?: string[];
   /**
    * The app's event callback, as if configured in the admin console before the test. No URL check
    * at start (the app may not be up yet). Reset restores it.
@@ -39,8 +48,8 @@ export interface MockWeCom {
 const HOST = '127.0.0.1';
 
 function settingsFrom(options: MockWeComOptions): MockSettings {
-  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs } = options;
-  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs });
+  const { privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled, trustedIps } = options;
+  const patch = checkSettingsPatch({ privacy, tokenTtlSeconds, trustedDomains, latencyMs, visibleRange, homeUrl, appDisabled, trustedIps });
   if (!patch.ok) throw new Error(`startMockWeCom: ${patch.message}`);
   return { ...DEFAULT_SETTINGS, ...patch.value };
 }
@@ -83,7 +92,7 @@ export async function startMockWeCom(options: MockWeComOptions = {}): Promise<Mo
 
   const callback = callbackFrom(options);
 
-  const state = createMockState(buildDirectory(directoryKind), settings, callback);
+  const state = createMockState(buildDirectory(directoryKind, settings.visibleRange), settings, callback);
   const server = createServer((req, res) => {
     const startedAt = Date.now();
     const rawUrl = req.url ?? '/';

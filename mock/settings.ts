@@ -1,6 +1,9 @@
 // Behaviour switches a test may flip at run time (POST /__mock/settings), with one validator
 // shared by startMockWeCom options, the control API and the CLI so that all three reject the
-// same bad values with the same words.
+// same bad values with the same words. The tenant's console settings (visible range, home URL,
+// disabled, trusted IPs) have their validators in console-settings.ts.
+
+import { checkAppDisabled, checkHomeUrl, checkTrustedIps, checkVisibleRange, type VisibleRange } from './console-settings';
 
 export type PrivacyMode = 'post-2022' | 'legacy';
 export const PRIVACY_MODES: readonly PrivacyMode[] = ['post-2022', 'legacy'];
@@ -18,6 +21,20 @@ export interface MockSettings {
   callbackTimeoutMs?: number;
   /** Pause between delivery attempts of one event; WeCom's is short, tests set 0. */
   callbackRetryDelayMs?: number;
+  /**
+   * 可见范围. Optional like the callback timings: GET /__mock/settings shows it once set; until then
+   * the directory's own range applies (the seed's departments; agent/get reports it).
+   */
+  visibleRange?: VisibleRange;
+  /** 应用主页 (agent/get `home_url`); shown once set, default "" (see CONSOLE_DEFAULTS). */
+  homeUrl?: string;
+  /** 已停用: agent/get says close 1 and the app's other APIs answer 50003; shown once set, default false. */
+  appDisabled?: boolean;
+  /**
+   * 企业可信IP: when not empty, the app's calls from other addresses answer 60020 (gettoken
+   * excepted); shown once set, default [] (not enforced).
+   */
+  trustedIps?: string[];
 }
 
 export const CALLBACK_DEFAULTS = { callbackTimeoutMs: 5000, callbackRetryDelayMs: 1000 } as const;
@@ -79,6 +96,10 @@ const checks: { [K in keyof MockSettings]-?: (value: unknown) => FieldCheck<NonN
   latencyMs: checkLatencyMs,
   callbackTimeoutMs: wholeMs('callbackTimeoutMs', 1, MAX_LATENCY_MS),
   callbackRetryDelayMs: wholeMs('callbackRetryDelayMs', 0, MAX_LATENCY_MS),
+  visibleRange: checkVisibleRange,
+  homeUrl: checkHomeUrl,
+  appDisabled: checkAppDisabled,
+  trustedIps: checkTrustedIps,
 };
 
 /** Validates a partial settings object; unknown keys are refused so typos do not pass silently. */

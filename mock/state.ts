@@ -42,6 +42,7 @@ export interface MockState {
   readonly closing: AbortSignal;
   /** Origin of this mock, used in avatar and QR URLs. Set once the port is known. */
   origin: string;
+  /** Read-only outside this file: change it through applySettings, which keeps the directory in step. */
   settings: MockSettings;
   identity: PreselectedIdentity;
   readonly clock: ReturnType<typeof createMockClock>;
@@ -49,6 +50,8 @@ export interface MockState {
   readonly faults: ReturnType<typeof createFaultPlan>;
   readonly counters: Map<string, number>;
   countCall(path: string): void;
+  /** Applies a checked settings patch; a visible range goes to the directory, which it drives. */
+  applySettings(patch: Partial<MockSettings>): void;
   /** Waits, but gives up when the mock closes so no timer outlives it. */
   sleep(ms: number): Promise<void>;
   /** Everything back to the start options: directory, callback, settings, clock, grants, faults, counters. */
@@ -78,13 +81,17 @@ export function createMockState(directory: Directory, startSettings: MockSetting
     countCall(path) {
       counters.set(path, (counters.get(path) ?? 0) + 1);
     },
+    applySettings(patch) {
+      state.settings = { ...state.settings, ...structuredClone(patch) };
+      if (patch.visibleRange) directory.setVisibleRange(patch.visibleRange);
+    },
     async sleep(ms) {
       if (ms > 0) await wait(ms, undefined, { signal: closing.signal });
     },
     reset(options = {}) {
       state.settings = structuredClone(startSettings);
-      // The directory goes back to the seed, and the callback to the one given at start (a
-      // callback set through the control API is cleared).
+      // The directory goes back to the seed and the start range, and the callback to the one given
+      // at start (a callback set through the control API is cleared).
       directory.reset();
       state.callback = startCallback && structuredClone(startCallback);
       state.identity = undefined;

@@ -24,12 +24,15 @@ const ERRMSG: Record<number, string> = {
   48002: 'api forbidden',
   50001: "redirect_uri domain is not the app's trusted domain",
   50002: 'user not in app visible range',
+  // WeCom documents 50003 as 应用已禁用 ("a disabled app cannot use the API"); its English text is a guess.
+  50003: 'app is disabled',
   60011: 'no privilege to access/modify contact/party/agent',
   60020: 'not allow to access from your ip',
   60111: 'userid not found',
   60123: 'invalid party id',
   84014: 'user ticket expired',
   84015: 'invalid user_ticket',
+  301002: 'not allow operate another agent with this accesstoken.',
 };
 
 export function errmsgText(errcode: number): string {

@@ -22,6 +22,8 @@ export type QyapiRoute = {
   method: 'GET' | 'POST';
   /** Arrays of the success shape that error bodies echo empty. */
   emptyArrays?: readonly string[];
+  /** Still answers when the app is disabled (agent/get, which then reports close: 1). */
+  answersWhileDisabled?: boolean;
 } & ({ auth: 'none'; handle(call: PublicCall): Fields | Promise<Fields> } | { auth: 'token'; handle(call: TokenCall): Fields | Promise<Fields> });
 
 export type QyapiRouteTable = Record<string, QyapiRoute>;

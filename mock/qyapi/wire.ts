@@ -15,17 +15,18 @@ export class QyapiError extends Error {
   }
 }
 
-export function formatErrmsg(errcode: number, nowSeconds: number, detail?: string): string {
+/** `callerIp` is the address the request came from: WeCom names it so that 60020 can be fixed. */
+export function formatErrmsg(errcode: number, nowSeconds: number, callerIp: string, detail?: string): string {
   const text = detail ? `${errmsgText(errcode)}, ${detail}` : errmsgText(errcode);
   // The middle number names a WeCom server on the real service; any small number will do.
   const server = 1 + randomInt(99);
   const hint = `${nowSeconds}_${server}_${randomBytes(16).toString('hex')}`;
-  return `${text}, hint: [${hint}], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
+  return `${text}, hint: [${hint}], from ip: ${callerIp}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
 }
 
 /** Error bodies echo the success shape's arrays empty, as WeCom does (`"userlist":[]`). */
-export function errorBody(errcode: number, nowSeconds: number, emptyArrays: readonly string[] = [], detail?: string) {
-  const body: Record<string, unknown> = { errcode, errmsg: formatErrmsg(errcode, nowSeconds, detail) };
+export function errorBody(errcode: number, nowSeconds: number, callerIp: string, emptyArrays: readonly string[] = [], detail?: string) {
+  const body: Record<string, unknown> = { errcode, errmsg: formatErrmsg(errcode, nowSeconds, callerIp, detail) };
   for (const key of emptyArrays) body[key] = [];
   return body;
 }
