@@ -50,8 +50,10 @@ export const APP_VARIANTS = {
 export type AppVariant = keyof typeof APP_VARIANTS;
 
 export default async function globalSetup() {
-  const mock = await startMockWeCom({ quiet: true });
-  const largeMock = await startMockWeCom({ quiet: true, directory: 'large' });
+  // The apps run on 127.0.0.1: that is the trusted domain agent/get reports (localhost is accepted too).
+  const tenantConsole = { trustedDomains: ['127.0.0.1', 'localhost'] };
+  const mock = await startMockWeCom({ quiet: true, ...tenantConsole });
+  const largeMock = await startMockWeCom({ quiet: true, directory: 'large', ...tenantConsole });
   const sessionSecret = randomBytes(32).toString('base64');
   const entries = Object.entries(APP_VARIANTS) as unknown as [AppVariant, Record<string, string>][];
   const started = await Promise.all(

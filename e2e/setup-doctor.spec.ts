@@ -84,6 +84,7 @@ test.describe('npm run doctor', () => {
   });
 
   test('each console setting that breaks the app fails its own check with the fix, and exits 1', async ({ mock }) => {
+    const closedPort = await unusedPort();
     await consoleSetUpWell(mock);
     const cases: [Record<string, unknown>, Record<string, string>, string, RegExp][] = [
       [{ trustedIps: ['203.0.113.7'] }, {}, 'trusted-ip', /127\.0\.0\.1/],
@@ -91,7 +92,7 @@ test.describe('npm run doctor', () => {
       [{ trustedDomains: ['portal.example.com'] }, {}, 'trusted-domain', /portal\.example\.com/],
       [{ visibleRange: { users: [], departments: [], tags: [] } }, {}, 'visible-range', /可见范围是空的/],
       [{}, { WECOM_SECRET: 'Z'.repeat(43) }, 'token', /40001/],
-      [{}, { APP_URL: 'http://127.0.0.1:9' }, 'callback', /ECONNREFUSED/],
+      [{}, { APP_URL: `http://127.0.0.1:${closedPort}` }, 'callback', /ECONNREFUSED/],
     ];
     for (const [settings, env, id, detail] of cases) {
       await mock.reset({ keepTokens: true });
@@ -111,7 +112,8 @@ test.describe('npm run doctor', () => {
     const zh = await runDoctor('npm', tenantEnv(), []);
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain('✗ 企业可信IP [trusted-ip]');
-    expect(zh.stdout).toMatch(/修复: 在「应用管理 → 应用 → 「员工门户」 → 开发者接口 → 企业可信IP → 配置」加入 IP 127\.0\.0\.1/);
+    // agent/get is refused too, so the app's name is not known: "本应用".
+    expect(zh.stdout).toMatch(/修复: 在「应用管理 → 应用 → 本应用 → 开发者接口 → 企业可信IP → 配置」加入 IP 127\.0\.0\.1/);
     expect(zh.stdout).toContain('项失败');
     const en = await runDoctor('npm', { ...tenantEnv(), LANG: 'en_US.UTF-8' }, []);
     expect(en.stdout).toContain('✗ Trusted IPs [trusted-ip]');
@@ -153,12 +155,21 @@ test.describe('npm run doctor', () => {
     const runs = await Promise.all([
       runDoctor('npm', tenantEnv(), []),
       runDoctor('npm', tenantEnv({ WECOM_SECRET: 'Z'.repeat(43) }), ['--json']),
-      runDoctor('image', tenantEnv({ APP_URL: 'http://127.0.0.1:9' }), ['--lang=en']),
+      runDoctor('image', tenantEnv({ APP_URL: `http://127.0.0.1:${await unusedPort()}` }), ['--lang=en']),
     ]);
     const everything = runs.map((r) => r.stdout + r.stderr).join('\n');
     for (const secret of [SECRET, 'Z'.repeat(43), CALLBACK_TOKEN, CALLBACK_AES_KEY, 'access_token=']) expect(everything).not.toContain(secret);
   });
 });
+
+/** A port nothing listens on: a connection there is refused at once. */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function signIn(page: Page, userid: string, mock: { setIdentity: (i: { userid: string }) => Promise<unknown> }) {
   await mock.setIdentity({ userid });
@@ -217,6 +228,8 @@ test.describe('/admin/setup and GET /api/admin/setup', () => {
     expect(await member.json()).toMatchObject({ error: expect.any(String) });
     expect((await page.goto(`${appUrl()}/admin/setup`))?.status()).toBe(403);
 
+    // Off the app first: a page of it would prefetch its links once the cookie is gone.
+    await page.goto('about:blank');
     await page.context().clearCookies();
     await signIn(page, DEMO.admins[0], mock);
     const admin = await page.request.get(`${appUrl()}/api/admin/setup`, { headers: { 'accept-language': 'en' } });

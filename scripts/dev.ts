@@ -34,7 +34,16 @@ async function main() {
       token: randomBytes(12).toString('hex'),
       aesKey: randomBytes(32).toString('base64').slice(0, 43),
     };
-    const mock = await startMockWeCom({ ...parsed.value, quiet: true, callback });
+    // The mock's console is set up for this app, as a tenant's should be: the trusted domain is
+    // APP_URL's host and the workbench opens APP_URL, so the start-up setup check passes.
+    const appHost = new URL(appUrl).hostname;
+    const mock = await startMockWeCom({
+      ...parsed.value,
+      quiet: true,
+      callback,
+      trustedDomains: parsed.value.trustedDomains ?? [...new Set([appHost, 'localhost', '127.0.0.1'])],
+      homeUrl: parsed.value.homeUrl ?? `${appUrl}/`,
+    });
     stopMock = mock.close;
     Object.assign(env, mockTenantEnv(mock.url), {
       APP_URL: appUrl,

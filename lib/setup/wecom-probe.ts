@@ -19,13 +19,19 @@ export interface ProbeTarget {
 
 export interface TokenAnswer {
   expiresIn: number;
-  /** WeCom's Date header and when we asked and heard back, for the clock check. */
-  clock?: { wecomDate: number; sentAt: number; receivedAt: number };
+}
+
+/** WeCom's Date header and when we asked and heard back, for the clock check. */
+export interface WeComClock {
+  wecomDate: number;
+  sentAt: number;
+  receivedAt: number;
 }
 
 export class WeComProbe {
   private readonly memo = new Map<string, Promise<Outcome<unknown>>>();
   private accessToken?: string;
+  private wecomClock?: WeComClock;
 
   constructor(
     private readonly target: ProbeTarget,
@@ -38,7 +44,6 @@ export class WeComProbe {
 
   token(): Promise<Outcome<TokenAnswer>> {
     return this.once('gettoken', async () => {
-      let clock: TokenAnswer['clock'];
       const sentAt = Date.now();
       const answer = await sendWeComRequest({
         apiBase: this.target.apiBase,
@@ -48,12 +53,18 @@ export class WeComProbe {
         timeoutMs: this.timeoutMs,
         onHeaders: (headers) => {
           const wecomDate = Date.parse(headers.get('date') ?? '');
-          if (Number.isFinite(wecomDate)) clock = { wecomDate, sentAt, receivedAt: Date.now() };
+          if (Number.isFinite(wecomDate)) this.wecomClock = { wecomDate, sentAt, receivedAt: Date.now() };
         },
       });
       this.accessToken = answer.access_token;
-      return { expiresIn: answer.expires_in, clock };
+      return { expiresIn: answer.expires_in };
     });
+  }
+
+  /** WeCom's clock as gettoken's answer showed it, whether or not the token was given. */
+  async clock(): Promise<WeComClock | undefined> {
+    await this.token();
+    return this.wecomClock;
   }
 
   agent(): Promise<Outcome<schemas.WeComAgent>> {

@@ -1,15 +1,13 @@
 import type { Finding } from '../report';
 import { skipped } from '../report';
 import { consolePlaces } from '../console-places';
-import { appName, wecomAnswer, type DoctorContext } from '../context';
+import { BLOCKED_BY_TRUSTED_IPS, NEEDS_TOKEN, agentSettings, appName, wecomAnswer, type DoctorContext } from '../context';
 import { trustedDomainMatches } from '../trusted-domain';
 
 /**
  * The app's own settings in the console, as agent/get reports them. agent/get is also the
  * first call beyond gettoken, which is where an untrusted server IP shows (60020).
  */
-
-const NEEDS_TOKEN = skipped({ zh: '需要先通过 access_token 检查', en: 'Needs the access_token check to pass first' });
 
 export async function checkTrustedIp(ctx: DoctorContext): Promise<Finding> {
   if (!(await ctx.wecom.token()).ok) return NEEDS_TOKEN;
@@ -42,7 +40,7 @@ export async function checkApp(ctx: DoctorContext): Promise<Finding> {
   const { agentId } = ctx.config;
   if (!agent.ok) {
     const { error } = agent;
-    if (error.errcode === 60020) return skipped({ zh: '企业可信IP 挡住了 agent/get', en: 'agent/get is blocked by the trusted IPs' });
+    if (error.errcode === 60020) return BLOCKED_BY_TRUSTED_IPS;
     if (error.errcode === 50003) return disabled(ctx, agentId);
     const place = consolePlaces.agentId(await appName(ctx));
     const mismatch = error.errcode === 301002 || error.errcode === 40056;
@@ -64,16 +62,16 @@ async function disabled(ctx: DoctorContext, agentId: number): Promise<Finding> {
   const place = consolePlaces.enable(app);
   return {
     status: 'fail',
-    detail: { zh: `应用${app.zh}（AgentId ${agentId}）已停用：员工无法打开它，接口调用也会被拒绝`, en: `App ${app.en} (AgentId ${agentId}) is disabled: employees cannot open it and its API calls are refused` },
+    detail: { zh: `应用（AgentId ${agentId}）已停用：员工无法打开它，接口调用也会被拒绝`, en: `The app (AgentId ${agentId}) is disabled: employees cannot open it and its API calls are refused` },
     fix: { zh: `在「${place.zh}」启用应用。`, en: `Enable it under ${place.en}.` },
   };
 }
 
 export async function checkTrustedDomain(ctx: DoctorContext): Promise<Finding> {
-  const agent = await ctx.wecom.agent();
-  if (!agent.ok) return skipped({ zh: 'agent/get 没有回答', en: 'agent/get did not answer' });
+  const settings = await agentSettings(ctx);
+  if (!settings.ok) return settings.skip;
   const appHost = new URL(ctx.config.appUrl).host;
-  const domain = agent.value.redirect_domain.trim();
+  const domain = settings.agent.redirect_domain.trim();
   const place = consolePlaces.trustedDomain(await appName(ctx));
   const ownership = {
     zh: '保存前控制台会要求在域名根目录放置校验文件（WW_verify_….txt）：把下载的文件名和内容设为 WECOM_DOMAIN_VERIFICATION=文件名:内容，无需重新构建。',
@@ -103,9 +101,9 @@ export async function checkTrustedDomain(ctx: DoctorContext): Promise<Finding> {
 }
 
 export async function checkHomeUrl(ctx: DoctorContext): Promise<Finding> {
-  const agent = await ctx.wecom.agent();
-  if (!agent.ok) return skipped({ zh: 'agent/get 没有回答', en: 'agent/get did not answer' });
-  const homeUrl = agent.value.home_url.trim();
+  const settings = await agentSettings(ctx);
+  if (!settings.ok) return settings.skip;
+  const homeUrl = settings.agent.home_url.trim();
   const expected = `${ctx.config.appUrl}/`;
   const place = consolePlaces.homeUrl(await appName(ctx));
   const fix = { zh: `在「${place.zh}」填写 ${expected}。`, en: `Enter ${expected} under ${place.en}.` };

@@ -26,8 +26,7 @@ export async function checkRedis(ctx: DoctorContext): Promise<Finding> {
 }
 
 export async function checkClock(ctx: DoctorContext): Promise<Finding> {
-  const token = await ctx.wecom.token();
-  const clock = token.ok ? token.value.clock : undefined;
+  const clock = await ctx.wecom.clock();
   if (!clock) return skipped({ zh: '企业微信的回答没有 Date 头', en: "WeCom's answer carried no Date header" });
   // Date has whole seconds; the middle of the round trip is our best guess of when WeCom wrote it.
   const skew = Math.round(((clock.sentAt + clock.receivedAt) / 2 - clock.wecomDate) / 1000);

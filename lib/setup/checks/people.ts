@@ -1,9 +1,8 @@
 import type { Bilingual } from '@/lib/i18n/locale';
 import type { WeComError } from '@/lib/wecom/errors';
 import type { Finding } from '../report';
-import { skipped } from '../report';
 import { consolePlaces } from '../console-places';
-import { appName, wecomAnswer, type DoctorContext } from '../context';
+import { NEEDS_TOKEN, agentSettings, appName, wecomAnswer, type DoctorContext } from '../context';
 
 /**
  * Who can use the app: the visible range (可见范围) must hold someone, the admins among them;
@@ -32,11 +31,12 @@ async function adminSources(ctx: DoctorContext): Promise<AdminSources> {
 const admins = (sources: AdminSources) => [...new Set([...(sources.tag?.userids ?? []), ...sources.userids])].slice(0, MAX_ADMINS_LOOKED_UP);
 
 export async function checkVisibleRange(ctx: DoctorContext): Promise<Finding> {
-  const agent = await ctx.wecom.agent();
-  if (!agent.ok) return skipped({ zh: 'agent/get 没有回答', en: 'agent/get did not answer' });
-  const users = agent.value.allow_userinfos.user.length;
-  const departments = agent.value.allow_partys.partyid.length;
-  const tags = agent.value.allow_tags.tagid.length;
+  const settings = await agentSettings(ctx);
+  if (!settings.ok) return settings.skip;
+  const { agent } = settings;
+  const users = agent.allow_userinfos.user.length;
+  const departments = agent.allow_partys.partyid.length;
+  const tags = agent.allow_tags.tagid.length;
   const place = consolePlaces.visibleRange(await appName(ctx));
   if (users + departments + tags === 0) {
     return {
@@ -49,15 +49,23 @@ export async function checkVisibleRange(ctx: DoctorContext): Promise<Finding> {
     zh: `可见范围：${departments} 个部门、${users} 名成员、${tags} 个标签`,
     en: `Visible range: ${departments} department(s), ${users} member(s), ${tags} tag(s)`,
   };
-  // WeCom answers user/get with 60011 for a member outside the range: the ground truth, whatever the range is made of.
-  const looked = await Promise.all(admins(await adminSources(ctx)).map(async (userid) => ({ userid, answer: await ctx.wecom.user(userid) })));
+  // WeCom answers only within the range: tag/get leaves out members outside it, user/get answers
+  // 60011 for them. That is the ground truth, whatever the range is made of.
+  const sources = await adminSources(ctx);
+  const problems: Bilingual[] = [];
+  const { tag } = sources;
+  if (tag && !tag.error && tag.userids.length === 0 && tag.departments === 0) {
+    const name = tag.name || String(tag.id);
+    problems.push({ zh: `管理员标签「${name}」中没有本应用能看到的成员`, en: `the admins' tag "${name}" holds nobody the app can see` });
+  }
+  const looked = await Promise.all(admins(sources).map(async (userid) => ({ userid, answer: await ctx.wecom.user(userid) })));
   const outside = looked.filter((l) => !l.answer.ok && l.answer.error.errcode === 60011).map((l) => l.userid);
-  if (outside.length > 0) {
-    const names = outside.join(', ');
+  if (outside.length > 0) problems.push({ zh: `管理员 ${outside.join(', ')} 不在其中，无法登录本应用`, en: `admin(s) ${outside.join(', ')} are outside it and cannot sign in` });
+  if (problems.length > 0) {
     return {
       status: 'warn',
-      detail: { zh: `${range.zh}；管理员 ${names} 不在其中，无法登录本应用`, en: `${range.en}; admin(s) ${names} are outside it and cannot sign in` },
-      fix: { zh: `在「${place.zh}」加入 ${names}（或他们的部门、标签）。`, en: `Add ${names} (or their department or tag) under ${place.en}.` },
+      detail: { zh: `${range.zh}；${problems.map((p) => p.zh).join('；')}`, en: `${range.en}; ${problems.map((p) => p.en).join('; ')}` },
+      fix: { zh: `在「${place.zh}」加入管理员（或他们的部门、标签）。`, en: `Add the admins (or their department or tag) under ${place.en}.` },
     };
   }
   return { status: 'pass', detail: range };
@@ -72,11 +80,13 @@ export async function checkAdmins(ctx: DoctorContext): Promise<Finding> {
   if (adminTagId === undefined && adminUserIds.length === 0) {
     return { status: 'warn', detail: { zh: '没有配置管理员：没有人能打开通讯录和本检查页', en: 'No admins are configured: nobody can open the directory or this page' }, fix: howTo };
   }
-  if (!(await ctx.wecom.token()).ok) return skipped({ zh: '需要先通过 access_token 检查', en: 'Needs the access_token check to pass first' });
+  if (!(await ctx.wecom.token()).ok) return NEEDS_TOKEN;
 
   const sources = await adminSources(ctx);
   const problems: Bilingual[] = [];
   const found: Bilingual[] = [];
+  // A setup error WeCom answered (60020…) is fixed where its hint says, not in these variables.
+  let refusal: WeComError | undefined = sources.tag?.error;
   if (sources.tag) {
     const { tag } = sources;
     if (tag.error) {
@@ -90,16 +100,23 @@ export async function checkAdmins(ctx: DoctorContext): Promise<Finding> {
   }
   if (sources.userids.length > 0) {
     const looked = await Promise.all(sources.userids.slice(0, MAX_ADMINS_LOOKED_UP).map(async (userid) => ({ userid, answer: await ctx.wecom.user(userid) })));
-    // 60011 means the member exists but is outside the visible range: the visible-range check says so.
-    const unknown = looked.filter((l) => !l.answer.ok && l.answer.error.errcode !== 60011).map((l) => l.userid);
-    const known = looked.length - unknown.length;
+    // 60011: the member exists, outside the visible range (the visible-range check says so); 60111: no such member.
+    const unknown = looked.filter((l) => !l.answer.ok && l.answer.error.kind === 'not_found').map((l) => l.userid);
+    const refused = looked.find((l) => !l.answer.ok && l.answer.error.kind !== 'not_found' && l.answer.error.kind !== 'not_visible');
+    const known = looked.filter((l) => l.answer.ok || l.answer.error.kind === 'not_visible').length;
     if (unknown.length > 0) problems.push({ zh: `ADMIN_USERIDS 中找不到 ${unknown.join(', ')}`, en: `ADMIN_USERIDS: ${unknown.join(', ')} not found` });
+    if (refused && !refused.answer.ok) {
+      const answer = wecomAnswer(refused.answer.error);
+      problems.push({ zh: `ADMIN_USERIDS 无法核对：${answer.zh}`, en: `ADMIN_USERIDS cannot be checked: ${answer.en}` });
+      refusal ??= refused.answer.error;
+    }
     if (known > 0) found.push({ zh: `ADMIN_USERIDS ${known} 人`, en: `ADMIN_USERIDS: ${known} member(s)` });
   }
   const join = (parts: Bilingual[]) => ({ zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') });
   if (problems.length > 0) {
     const all = join([...problems, ...found]);
-    return { status: 'warn', detail: { zh: `管理员：${all.zh}`, en: `Admins: ${all.en}` }, fix: howTo };
+    const fix = refusal?.hint ?? howTo;
+    return { status: 'warn', detail: { zh: `管理员：${all.zh}`, en: `Admins: ${all.en}` }, fix };
   }
   const all = join(found);
   return { status: 'pass', detail: { zh: `管理员：${all.zh}`, en: `Admins: ${all.en}` } };
