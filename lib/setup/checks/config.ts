@@ -5,13 +5,19 @@ import type { Finding } from '../report';
 export function checkConfig(parsed: { config: AppConfig } | { error: ConfigError }): Finding {
   if ('error' in parsed) {
     const lines = parsed.error.problems.map((p) => `${p.variable}: ${p.message}`).join('; ');
+    const noTenant = parsed.error.problems.some((p) => p.variable === 'WECOM_CORP_ID');
     return {
       status: 'fail',
       detail: { zh: `配置无法解析：${lines}`, en: `The configuration does not parse: ${lines}` },
-      fix: {
-        zh: '在 .env.local 或部署环境中修正上面列出的变量，然后重新运行检查。',
-        en: 'Fix the variables listed above in .env.local or the deployment, then run the checks again.',
-      },
+      fix: noTenant
+        ? {
+            zh: '还没有配置企业微信：npm run dev 此时使用内置的模拟企业微信。要连接自己的企业，按 README「Connecting your own WeCom tenant」在 .env.local 或部署环境中设置这些变量。',
+            en: 'No WeCom tenant is configured: npm run dev then uses the bundled mock. To connect your own, set these variables in .env.local or the deployment as the README\'s "Connecting your own WeCom tenant" says.',
+          }
+        : {
+            zh: '在 .env.local 或部署环境中修正上面列出的变量，然后重新运行检查。',
+            en: 'Fix the variables listed above in .env.local or the deployment, then run the checks again.',
+          },
     };
   }
   const { config } = parsed;
