@@ -33,9 +33,16 @@ function redact(fields: Fields): Fields {
   return out;
 }
 
-function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields = {}) {
+/**
+ * Expected conditions (WeCom busy, a member out of range, a 403) are warnings, not errors:
+ * `next dev` shows every console.error as an "Issue" on the page, which would cry wolf.
+ */
+const CONSOLE_METHOD = { info: 'log', warn: 'warn', error: 'error' } as const;
+
+function write(level: keyof typeof CONSOLE_METHOD, event: string, fields: Fields = {}) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...redact(fields) });
-  (level === 'info' ? console.log : console.error)(line);
+  // Looked up on each call, so a test that replaces console.warn sees the line.
+  console[CONSOLE_METHOD[level]](line);
 }
 
 export const log = {

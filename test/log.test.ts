@@ -16,6 +16,19 @@ describe('structured logs', () => {
   });
 });
 
+describe('log levels', () => {
+  it('writes warnings with console.warn, not console.error, which next dev shows as an Issue on the page', () => {
+    const written: Record<string, string[]> = { log: [], warn: [], error: [] };
+    for (const method of ['log', 'warn', 'error'] as const) vi.spyOn(console, method).mockImplementation((line: string) => written[method].push(line));
+    log.warn('page.wecom_failed', { errcode: -1 });
+    log.error('http.unhandled', { error: 'TypeError' });
+    log.info('login.succeeded');
+    expect(written.warn.map((l) => JSON.parse(l).event)).toEqual(['page.wecom_failed']);
+    expect(written.error.map((l) => JSON.parse(l).event)).toEqual(['http.unhandled']);
+    expect(written.log.map((l) => JSON.parse(l).event)).toEqual(['login.succeeded']);
+  });
+});
+
 describe('cookie attributes', () => {
   it('are HttpOnly and SameSite=Lax, Secure only on https', () => {
     expect(cookieAttributes('https://portal.example.com', 600)).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true, maxAge: 600, path: '/' });

@@ -24,7 +24,7 @@ export function captureLogs() {
       // not one of ours
     }
   };
-  const spies = [vi.spyOn(console, 'log').mockImplementation(keep), vi.spyOn(console, 'error').mockImplementation(keep)];
+  const spies = (['log', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method).mockImplementation(keep));
   return {
     events: (name: string) => lines.filter((line) => line.event === name),
     restore: () => spies.forEach((spy) => spy.mockRestore()),
