@@ -172,8 +172,10 @@ test.describe('state and code checks', () => {
   test('when the fresh attempt fails too, a page explains it: no redirect loop', async ({ page, mock }) => {
     await mock.setIdentity({ userid: DEMO.withDash });
     await mock.fault({ path: '/cgi-bin/auth/getuserinfo', errcode: 40029, times: 20 });
-    await page.goto(`${appUrl()}/`);
-    await expect(page.getByTestId('login-code-invalid')).toContainText('40029');
+    const response = await page.goto(`${appUrl()}/`);
+    expect(response?.status()).toBe(400);
+    await expect(page.getByTestId('login-code-invalid')).toContainText('登录码已失效');
+    await expect(page.getByTestId('login-code-invalid')).not.toContainText('40029');
     expect((await mock.counters())['/cgi-bin/auth/getuserinfo']).toBe(2);
   });
 

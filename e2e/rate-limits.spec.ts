@@ -36,7 +36,8 @@ test('junk callbacks from one address do not lock out a colleague\'s real sign-i
   const callback = `${appUrl('rateLimited')}/api/wecom/callback`;
   for (let i = 0; i < LIMIT * 3; i++) {
     const junk = await getFrom(office, i % 2 ? `${callback}?code=junk-${i}&state=Junk${i}` : `${callback}?code=junk-${i}`);
-    expect(junk.status).toBe(400);
+    expect(junk.status).toBe(303);
+    expect(junk.location).toBe(`${appUrl('rateLimited')}/auth/notice?reason=state-invalid`);
   }
   expect((await mock.counters())['/cgi-bin/auth/getuserinfo'] ?? 0).toBe(0);
 
@@ -76,10 +77,11 @@ test('a flood of made-up codes from one client gets 429 with Retry-After, costs 
   // redirect back with a real code and state gets a page that says when to retry.
   await mock.setIdentity({ userid: DEMO.engineer });
   const callbackAnswer = page.waitForResponse((r) => r.url().includes('/api/wecom/callback'));
-  await page.goto(`${appUrl('rateLimited')}/`);
+  const final = await page.goto(`${appUrl('rateLimited')}/`);
   await expect(page.getByTestId('login-rate-limited')).toBeVisible();
+  expect(final?.status()).toBe(429);
   const response = await callbackAnswer;
-  expect(response.status()).toBe(429);
+  expect(response.status()).toBe(303);
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
   expect((await mock.counters())['/cgi-bin/auth/getuserinfo'] ?? 0).toBe(0);
 });

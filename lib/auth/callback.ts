@@ -16,10 +16,10 @@ import { isWeComClient } from '@/lib/wecom/oauth-urls';
 import { logSetupError } from '@/lib/setup/not-set-up';
 import { renderAuthPage, type AuthPage } from './auth-page';
 import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName, sessionCookieName } from './cookies';
-import { renderInactivePage } from './inactive-page';
 import { readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
 import { memberStanding } from './member-standing';
 import { safeReturnPath } from './safe-return-path';
+import { noticeOfInactive, signInNoticeUrl, type SignInNotice } from './sign-in-notice';
 import { newSessionId, sealSession } from './session-seal';
 import { startLogin } from './start-login';
 
@@ -34,7 +34,6 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const locale = preferredLocale(request.headers.get('accept-language'));
   const t = messagesFor(locale);
   const page = (p: Omit<AuthPage, 'locale'>) => renderAuthPage({ ...p, locale });
-  const signInAgain = (returnTo = '/') => ({ label: t.signIn.again, href: returnTo });
   const via = isWeComClient(request.headers.get('user-agent')) ? 'in_app' : 'browser';
   const outcome = (name: string) => portalMetrics().signIn(name, via);
 
@@ -44,7 +43,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const stateInvalid = (reason: 'missing' | 'unknown_or_used' | 'replayed') => {
     outcome('state_invalid');
     log.warn('login.state_rejected', { reason });
-    return page({ status: 400, testId: 'login-state-invalid', title: t.signIn.stateInvalidTitle, body: t.signIn.stateInvalidBody, action: signInAgain() });
+    return toNotice(config, 'state-invalid');
   };
 
   // Read from the sealed cookie alone: no store, no WeCom. A callback that carries none of
@@ -61,13 +60,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   const limit = await consumeLimit('sign_in', clientRateLimitKey(request.headers, config));
   if (!limit.allowed) {
     outcome('rate_limited');
-    const response = page({
-      status: 429,
-      testId: 'login-rate-limited',
-      title: t.signIn.rateLimitedTitle,
-      body: t.signIn.rateLimitedBody(limit.retryAfterSeconds),
-      action: signInAgain(),
-    });
+    const response = toNotice(config, 'rate-limited', login.returnTo);
     response.headers.set('retry-after', String(limit.retryAfterSeconds));
     return response;
   }
@@ -93,12 +86,12 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   if (code === null || code === '') {
     outcome('refused');
     log.info('login.refused');
-    return finish(page({ status: 401, testId: 'login-refused', title: t.signIn.refusedTitle, body: t.signIn.refusedBody, action: { label: t.signIn.retry, href: returnTo } }));
+    return finish(toNotice(config, 'refused', returnTo));
   }
   if (Buffer.byteLength(code) > MAX_CODE_BYTES || !/^[\x21-\x7e]+$/.test(code)) {
     outcome('code_malformed');
     log.warn('login.code_malformed', { bytes: Buffer.byteLength(code) });
-    return finish(page({ status: 400, testId: 'login-bad-request', title: t.signIn.badRequestTitle, body: t.signIn.badRequestBody, action: signInAgain(returnTo) }));
+    return finish(toNotice(config, 'bad-request', returnTo));
   }
 
   let identity: WeComIdentity;
@@ -107,14 +100,14 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   } catch (error) {
     if (!isWeComError(error)) throw error;
     outcome(error.kind);
-    return finish(await exchangeFailed(error, request, config, { login, remaining }, returnTo, page, t));
+    return finish(await exchangeFailed(error, request, config, { login, remaining }, returnTo));
   }
 
   if (identity.type === 'non_member') {
     outcome('non_member');
     log.info('login.non_member');
     // What the person can do: sign in again with their company account (the QR page in a browser).
-    return finish(page({ status: 403, testId: 'login-non-member', title: t.signIn.nonMemberTitle, body: t.signIn.nonMemberBody, action: { label: t.signIn.otherAccount, href: '/auth/sign-in' } }));
+    return finish(toNotice(config, 'non-member'));
   }
 
   // WeCom's login pages can still hand out a code for a member it has since disabled; the
@@ -123,7 +116,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   if (standing.kind === 'inactive') {
     outcome('inactive');
     log.info('login.member_inactive', { userid: identity.userid, reason: standing.reason });
-    return finish(await renderInactivePage(locale, config.corpId));
+    return finish(toNotice(config, noticeOfInactive(standing.reason)));
   }
 
   if (identity.userTicket) await fetchConsentedDetail(identity.userTicket);
@@ -155,34 +148,30 @@ async function exchangeFailed(
   config: AppConfig,
   { login, remaining }: { login: PendingLogin; remaining: PendingLogin[] },
   returnTo: string,
-  page: (p: Omit<AuthPage, 'locale'>) => NextResponse,
-  t: ReturnType<typeof messagesFor>,
 ): Promise<NextResponse> {
   // A setup error's line also carries what the operator needs: the address WeCom saw and the fix.
   if (error.kind === 'config') logSetupError('login.exchange_failed', error, { kind: error.kind });
   else log.warn('login.exchange_failed', { errcode: error.errcode, kind: error.kind, api: error.api });
-  const errcodeLine = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}: ${error.message}`];
   switch (error.kind) {
     case 'code_invalid':
       // Used or expired (the back button, a slow phone): one fresh attempt, then a page, never a loop.
       if (!login.retry) return startLogin(request, config, returnTo, { retry: true, pending: remaining });
-      return page({ status: 400, testId: 'login-code-invalid', title: t.signIn.codeInvalidTitle, body: t.signIn.codeInvalidBody, details: errcodeLine, action: { label: t.signIn.again, href: returnTo } });
+      return toNotice(config, 'code-invalid', returnTo);
     case 'not_visible':
-      return page({ status: 403, testId: 'login-not-visible', title: t.signIn.notVisibleTitle, body: t.signIn.notVisibleBody, details: errcodeLine });
+      return toNotice(config, 'not-visible');
     case 'config':
       // Not set up yet (untrusted IP, disabled app, trusted domain, Secret…): nothing the visitor can fix, nothing internal shown.
-      return page({ status: 503, testId: 'login-not-set-up', title: t.notSetUp.title, body: t.notSetUp.body, note: t.notSetUp.operatorNote, action: { label: t.signIn.retry, href: returnTo } });
-    case 'busy':
+      return toNotice(config, 'not-set-up', returnTo);
     case 'rate_limited':
-      return page({ status: 503, testId: 'login-unavailable', title: t.signIn.unavailableTitle, body: t.signIn.unavailableBody, details: errcodeLine, action: { label: t.signIn.retry, href: returnTo } });
+      return toNotice(config, 'wecom-rate-limited', returnTo);
+    case 'busy':
+      return toNotice(config, 'wecom-busy', returnTo);
     default:
-      return page({
-        status: 502,
-        testId: 'login-unavailable',
-        title: t.signIn.unavailableTitle,
-        body: t.signIn.unavailableBody,
-        details: errcodeLine.length ? errcodeLine : [error.message],
-        action: { label: t.signIn.retry, href: returnTo },
-      });
+      return toNotice(config, 'wecom-unreachable', returnTo);
   }
+}
+
+/** A sign-in that ends without a session ends on a page of its own, whose address says only why. */
+function toNotice(config: AppConfig, reason: SignInNotice, next?: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { location: signInNoticeUrl(config.appUrl, reason, next), 'cache-control': 'no-store' } });
 }

@@ -14,6 +14,7 @@ import { memberStanding } from './member-standing';
 import { REQUEST_PATH_HEADER } from './proxy-gate';
 import { SessionRevocations } from './revocations';
 import { sessionCookieName } from './cookies';
+import { noticeOfInactive, signInNoticeUrl } from './sign-in-notice';
 import { credentialOf, type AcceptedCarriers, type Carrier } from './session-credential';
 import type { SessionData } from './session-seal';
 import { verifyCredential, type SessionVerdict } from './verify-session';
@@ -51,7 +52,7 @@ export const verifySession = cache(async (accept: AcceptedCarriers = 'cookie'): 
 export async function requireUser(): Promise<SessionData> {
   const verdict = await verifySession('cookie');
   if (verdict.ok) return verdict.session;
-  if (verdict.problem === 'inactive') redirect('/auth/inactive');
+  if (verdict.problem === 'inactive') redirect(signInNoticeUrl('', noticeOfInactive(verdict.reason)));
   const path = (await headers()).get(REQUEST_PATH_HEADER) ?? '/';
   redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
 }

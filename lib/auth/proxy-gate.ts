@@ -24,6 +24,7 @@ export const PUBLIC_PATHS = [
   '/auth/sign-out',
   '/auth/sign-in',
   '/auth/inactive',
+  '/auth/notice',
 ];
 
 /** APIs the mini-program calls with `Authorization: Bearer …` instead of the cookie. */

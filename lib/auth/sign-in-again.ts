@@ -1,10 +1,9 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { preferredLocale } from '@/lib/i18n/locale';
 import { log } from '@/lib/log';
 import { cookieAttributes, sessionCookieName } from './cookies';
-import { renderInactivePage } from './inactive-page';
+import { signInNoticeUrl } from './sign-in-notice';
 import { isSameOriginNavigation } from './same-origin';
 import { safeReturnPath } from './safe-return-path';
 import { startLogin } from './start-login';
@@ -30,7 +29,7 @@ export async function handleSignInAgain(request: NextRequest): Promise<NextRespo
   return response;
 }
 
-/** `GET /auth/inactive`: the explanation for a member WeCom no longer counts as active. */
-export function handleInactive(request: NextRequest): Promise<NextResponse> {
-  return renderInactivePage(preferredLocale(request.headers.get('accept-language')), getConfig().corpId);
+/** `GET /auth/inactive`, an older address of the explanation: it now lives on the sign-in notice. */
+export function handleInactive(): NextResponse {
+  return NextResponse.redirect(signInNoticeUrl(getConfig().appUrl, 'inactive'), 303);
 }
