@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/support/chromium';
+import { STANDALONE_SPECS } from './e2e/support/projects';
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,6 +25,6 @@ export default defineConfig({
     // Every spec against `next start` instances, each configured as its spec needs.
     { name: 'app' },
     // The core flows again against .next/standalone/server.js, what the Docker image runs.
-    { name: 'standalone', testMatch: ['profile.spec.ts', 'miniprogram.spec.ts', 'security-headers.spec.ts', 'domain-verification.spec.ts'] },
+    { name: 'standalone', testMatch: STANDALONE_SPECS },
   ],
 });

@@ -6,6 +6,8 @@ import { startMockWeCom } from '../mock/server';
 import { startApp } from '../harness/app-server';
 import { CALLBACK_ENV } from './support/callback-keys';
 import { DOMAIN_FILE_ENV } from './support/domain-file';
+import { neededVariants } from './support/needed-variants';
+import { STANDALONE_SPECS } from './support/projects';
 import { METRICS_TOKEN } from './support/metrics';
 import { mockTenantEnv } from '../mock/tenant-env';
 
@@ -52,25 +54,27 @@ export type AppVariant = keyof typeof APP_VARIANTS;
 export default async function globalSetup() {
   // The apps run on 127.0.0.1: that is the trusted domain agent/get reports (localhost is accepted too).
   const tenantConsole = { trustedDomains: ['127.0.0.1', 'localhost'] };
+  // Only the instances the selected specs use: one spec file should not wait for nine servers.
+  const needed = neededVariants(process.argv, __dirname, Object.keys(APP_VARIANTS) as AppVariant[], STANDALONE_SPECS);
   const mock = await startMockWeCom({ quiet: true, ...tenantConsole });
-  const largeMock = await startMockWeCom({ quiet: true, directory: 'large', ...tenantConsole });
+  const largeMock = needed.has('large') ? await startMockWeCom({ quiet: true, directory: 'large', ...tenantConsole }) : null;
   const sessionSecret = randomBytes(32).toString('base64');
-  const entries = Object.entries(APP_VARIANTS) as unknown as [AppVariant, Record<string, string>][];
+  const entries = (Object.entries(APP_VARIANTS) as unknown as [AppVariant, Record<string, string>][]).filter(([name]) => needed.has(name));
   const started = await Promise.all(
     entries.map(([name, variant]) =>
       startApp(
-        { ...mockTenantEnv(name === 'large' ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant },
+        { ...mockTenantEnv(name === 'large' && largeMock ? largeMock.url : mock.url), SESSION_SECRET: sessionSecret, ...variant },
         { logFile: appLogFile(name), standalone: name === 'standalone' },
       ),
     ),
   );
   process.env.E2E_MOCK_URL = mock.url;
-  process.env.E2E_MOCK_URL_large = largeMock.url;
+  if (largeMock) process.env.E2E_MOCK_URL_large = largeMock.url;
   entries.forEach(([name], i) => (process.env[`E2E_APP_URL_${name}`] = started[i].url));
 
   return async () => {
     await Promise.all(started.map((app) => app.close()));
-    await Promise.all([mock.close(), largeMock.close()]);
+    await Promise.all([mock.close(), largeMock?.close()]);
   };
 }
 

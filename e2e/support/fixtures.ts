@@ -15,7 +15,7 @@ function instanceFor(requested: AppVariant): AppVariant {
 export function appUrl(requested: AppVariant = 'base'): string {
   const variant = instanceFor(requested);
   const url = process.env[`E2E_APP_URL_${variant}`];
-  if (!url) throw new Error(`no app instance "${variant}": is the global setup running?`);
+  if (!url) throw new Error(`no app instance "${variant}": the global setup starts the instances a spec names as a string literal (e2e/support/needed-variants.ts)`);
   return url;
 }
 
