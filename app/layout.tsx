@@ -7,7 +7,8 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getMessages();
-  return { title: t.appName, robots: { index: false } };
+  // An icon of our own: without one the browser asks for /favicon.ico and logs its 404.
+  return { title: t.appName, robots: { index: false }, icons: { icon: '/icon.svg' } };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

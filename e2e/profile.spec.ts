@@ -35,10 +35,14 @@ test('post-2022 with snsapi_base: what WeCom withholds is named once, with what 
   expect((await page.getByTestId('profile').innerText()).split('Jean He')).toHaveLength(2);
 });
 
-test('an admin looking at a member reads how to make the withheld fields appear', async ({ page, mock }) => {
+test('an admin looking at a member is pointed to the setup checks, which name the setting behind the withheld fields', async ({ page, mock }) => {
   await mock.setIdentity({ userid: DEMO.ceo });
   await page.goto(`${appUrl()}/admin/members/${DEMO.engineer}`);
-  await expect(page.getByTestId('withheld-hint')).toContainText('WECOM_SCOPE');
+  const hint = page.getByTestId('withheld-hint');
+  await expect(hint).not.toContainText('WECOM_SCOPE');
+  await hint.getByRole('link').click();
+  await expect(page).toHaveURL(`${appUrl()}/admin/setup`);
+  await expect(page.getByTestId('setup-check-config')).toContainText('snsapi_privateinfo');
 });
 
 test('with snsapi_privateinfo the consented mobile and email are shown', async ({ page, mock }) => {
@@ -160,4 +164,21 @@ test('WeCom failing while the profile loads answers 502 (bad gateway) with a ret
   await page.getByTestId('notice-retry').click();
   expect((await retried).status()).toBe(200);
   await expect(page.getByTestId('profile-name')).toBeVisible();
+});
+
+test('signing in and viewing the profile asks for nothing missing: no 404 for a favicon, in the app or on the mock', async ({ page, mock }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await mock.setIdentity({});
+  await page.goto(`${appUrl()}/`);
+  // The mock's login page names its own icon, so the browser asks the mock for no /favicon.ico.
+  expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+  await page.locator(`[data-userid="${DEMO.engineer}"]`).first().click();
+  await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', DEMO.engineer);
+  await page.goto(`${appUrl()}/auth/notice?reason=refused`);
+  await expect(page.getByTestId('login-refused')).toBeVisible();
+  expect(missing).toEqual([]);
+  expect(await page.locator('link[rel="icon"]').first().getAttribute('href')).toContain('/icon.svg');
 });

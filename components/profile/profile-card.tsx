@@ -111,7 +111,14 @@ export function ProfileCard({ profile, t, memberHref, viewerIsAdmin = false }: P
           <div className="withheld" data-testid="withheld-fields">
             <p>{t.withheld(withheld.map((field) => label[field]).join(t.listSeparator))}</p>
             <p className="hint" data-testid="withheld-hint">
-              {viewerIsAdmin ? t.withheldForAdmin : t.withheldForEmployee}
+              {viewerIsAdmin ? (
+                // The setting behind it is an operator's: admins are pointed to the setup checks, which name it.
+                <>
+                  {t.withheldForAdmin} <a href="/admin/setup">{t.withheldSetupLink}</a>
+                </>
+              ) : (
+                t.withheldForEmployee
+              )}
             </p>
           </div>
         )}

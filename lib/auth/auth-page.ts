@@ -37,6 +37,7 @@ export function renderAuthPage(page: AuthPage): NextResponse {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(page.title)}</title>
 <link rel="stylesheet" href="/app-base.css">
+<link rel="icon" href="/icon.svg">
 </head>
 <body>
 <main class="page">${noticeHtml(notice)}</main>

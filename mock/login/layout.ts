@@ -10,6 +10,9 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** Inline, so the browser asks the mock for no /favicon.ico (which would be a 404 in its console). */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#07c160"/><text x="32" y="43" font-size="30" text-anchor="middle" fill="#fff" font-family="sans-serif">W</text></svg>')}`;
+
 const STYLES = `
 *{box-sizing:border-box}
 body{margin:0;background:#ededed;color:#191919;font:15px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
@@ -45,6 +48,7 @@ export function renderShell(title: string, lang: 'zh' | 'en', body: string): str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="${FAVICON}">
 <style>${STYLES}</style>
 </head>
 <body>

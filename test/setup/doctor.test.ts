@@ -227,6 +227,11 @@ describe('what the app must reach, and what it runs on', () => {
     expect(report.checks.filter((c) => c.id !== 'config').every((c) => c.status === 'skip')).toBe(true);
   });
 
+  it('says what the sign-in scope costs: snsapi_base withholds mobile, email and avatar; snsapi_privateinfo asks consent', async () => {
+    expect(check(await doctor(env()), 'config').detail).toMatch(/snsapi_base.*手机.*snsapi_privateinfo/);
+    expect(check(await doctor(env({ WECOM_SCOPE: 'snsapi_privateinfo' }), 'en'), 'config').detail).toContain('consent');
+  });
+
   it('an http APP_URL in production is a warning (no __Host- cookies, no JS-SDK)', async () => {
     const config = check(await doctor(env({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }), 'en'), 'config');
     expect(config).toMatchObject({ status: 'warn', detail: expect.stringContaining('__Host-') });

@@ -45,5 +45,13 @@ export function checkConfig(parsed: { config: AppConfig } | { error: ConfigError
       },
     };
   }
-  return { status: 'pass', detail: { zh: summary, en: summary } };
+  // A choice, not a fault: what snsapi_base costs is said here, for admins, rather than on every profile.
+  const scope =
+    config.scope === 'snsapi_base'
+      ? {
+          zh: 'WECOM_SCOPE=snsapi_base：成员静默登录，资料页不显示手机、邮箱、性别、地址和头像（企业微信自 2022 年起只在成员授权后提供）；设为 snsapi_privateinfo 则在登录时请成员授权',
+          en: 'WECOM_SCOPE=snsapi_base: members sign in silently, and profiles show no mobile, email, gender, address or avatar (WeCom shares them only with consent since 2022); snsapi_privateinfo asks members to consent when signing in',
+        }
+      : { zh: 'WECOM_SCOPE=snsapi_privateinfo：成员登录时授权，资料页显示授权的字段', en: 'WECOM_SCOPE=snsapi_privateinfo: members consent when signing in, and profiles show what they shared' };
+  return { status: 'pass', detail: { zh: `${summary}。${scope.zh}`, en: `${summary}. ${scope.en}` } };
 }
