@@ -9,7 +9,10 @@ test('the profile shows names, not ids, and every kind of extra attribute', asyn
   await page.goto(`${appUrl()}/`);
   const profile = page.getByTestId('profile');
   await expect(page.getByTestId('profile-name')).toHaveText('何静');
-  await expect(page.getByTestId('profile-status')).toHaveText('已激活');
+  // Active is what everyone signed in is: no badge for it.
+  await expect(page.getByTestId('profile-status')).toHaveCount(0);
+  // Each department says where it sits in the company.
+  await expect(page.getByTestId('profile-departments')).toContainText('技术中心 / 平台研发部 / 后端组');
   await expect(page.getByTestId('profile-main-department')).not.toHaveText(/^#/);
   await expect(page.getByTestId('profile-leaders')).not.toHaveText('无');
   const extattr = page.getByTestId('profile-extattr');

@@ -100,7 +100,7 @@ test.describe('every sign-in notice, as people see it', () => {
   } as const;
   for (const [locale, acceptLanguage] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {
     for (const device of ['phone', 'desktop'] as const) {
-      test(`in ${locale} on a ${device}: each status and text, nothing internal${device === 'phone' ? ', no serious axe finding' : ''}`, async ({ browser }) => {
+      test(`in ${locale} on a ${device}: each status and text, nothing internal${device === 'phone' ? ', no serious axe finding on the card' : ''}`, async ({ browser }) => {
         test.setTimeout(90_000);
         const context = await browser.newContext({ ...devices[device], locale: acceptLanguage, extraHTTPHeaders: { 'accept-language': acceptLanguage } });
         const page = await context.newPage();
@@ -113,8 +113,9 @@ test.describe('every sign-in notice, as people see it', () => {
           await expectNothingInternal(text);
           // The company's own name is the one Chinese text an English page may carry.
           if (locale === 'en') expect(text.replaceAll('星河智能科技有限公司', ''), reason).not.toMatch(/[\u4e00-\u9fff]/);
-          // axe takes seconds a page: once per language, at phone width, where the layout is tightest.
-          if (device === 'phone') {
+          // axe takes seconds a page, and every notice is the same card: it checks the three shapes
+          // of it (with a note, with the company's name, plain), at phone width, in each language.
+          if (device === 'phone' && ['not-set-up', 'disabled', 'rate-limited'].includes(reason)) {
             const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''));
             expect(serious, reason).toEqual([]);
           }

@@ -51,7 +51,8 @@ export function ProfileCard({ profile, t, memberHref, viewerIsAdmin = false }: P
         <div>
           <h1>
             <span data-testid="profile-name">{profile.name}</span>
-            {profile.status !== undefined && t.status[profile.status] && (
+            {/* Active is what everyone signed in is: only another status is worth a badge. */}
+            {profile.status !== undefined && profile.status !== 1 && t.status[profile.status] && (
               <span className={`badge badge-${profile.status}`} data-testid="profile-status">
                 {t.status[profile.status]}
               </span>
@@ -71,6 +72,7 @@ export function ProfileCard({ profile, t, memberHref, viewerIsAdmin = false }: P
               <dd className="chips" data-testid="profile-departments">
                 {profile.departments.map((d) => (
                   <span className="chip" key={d.id} data-testid={d.isMain ? 'profile-main-department' : undefined}>
+                    {d.path.length > 0 && <span className="chip-path">{d.path.join(' / ')} / </span>}
                     {d.name}
                     {d.isLeader ? ` · ${t.leaderIn}` : ''}
                     {d.isMain && profile.departments.length > 1 ? ` · ${t.mainDepartment}` : ''}

@@ -23,7 +23,8 @@ export interface ProfileView {
   status?: number;
   linkedCorpId?: string;
   telephone?: string;
-  departments: { id: number; name: string; isLeader: boolean; isMain: boolean }[];
+  /** `path`: the names above it, from the top level down (the company itself left out), e.g. 技术中心 / 平台研发部. */
+  departments: { id: number; name: string; path: string[]; isLeader: boolean; isMain: boolean }[];
   mainDepartment?: string;
   directLeaders: { userid: string; name: string }[];
   private: Record<PrivateFieldName, PrivateField>;
@@ -70,6 +71,7 @@ export function buildProfileView(
       .map((id, i) => ({
         id,
         name: namesById.get(id) ?? `#${id}`,
+        path: ancestorNames(id, departments, namesById),
         isLeader: leaderFlags[i] === 1,
         isMain: id === user.main_department,
       }))
@@ -89,4 +91,16 @@ export function buildProfileView(
         }
       : undefined,
   };
+}
+
+/** Names of the departments above `id`, top first; the root (the company) is left out, and a loop or a gap ends the walk. */
+function ancestorNames(id: number, departments: WeComDepartment[], namesById: Map<number, string>): string[] {
+  const parentOf = new Map(departments.map((d) => [d.id, d.parentid]));
+  const names: string[] = [];
+  const seen = new Set([id]);
+  for (let parent = parentOf.get(id); parent !== undefined && parentOf.get(parent) !== undefined && parentOf.get(parent) !== 0 && !seen.has(parent); parent = parentOf.get(parent)) {
+    seen.add(parent);
+    names.unshift(namesById.get(parent) ?? `#${parent}`);
+  }
+  return names;
 }

@@ -29,10 +29,27 @@ describe('the profile view', () => {
   it('names departments, flags the ones led and the main one', () => {
     const view = buildProfileView(user, departments, [], null);
     expect(view.departments).toEqual([
-      { id: 6, name: '后端组', isLeader: false, isMain: false },
-      { id: 8, name: '信息技术部', isLeader: true, isMain: true },
+      { id: 6, name: '后端组', path: [], isLeader: false, isMain: false },
+      { id: 8, name: '信息技术部', path: [], isLeader: true, isMain: true },
     ]);
     expect(view.mainDepartment).toBe('信息技术部');
+  });
+
+  it('says where a department sits: the names above it, without the company, in the reader\'s language', () => {
+    const tree: WeComDepartment[] = [
+      { id: 1, name: '星河', parentid: 0 },
+      { id: 3, name: '技术中心', name_en: 'Technology Center', parentid: 1 },
+      { id: 4, name: '平台研发部', parentid: 3 },
+      { id: 6, name: '后端组', parentid: 4 },
+      // A loop WeCom should never send must not hang the page.
+      { id: 20, name: '甲', parentid: 21 },
+      { id: 21, name: '乙', parentid: 20 },
+    ];
+    const nested = (id: number, locale: 'zh' | 'en' = 'zh') => buildProfileView({ ...user, department: [id] }, tree, [], null, locale).departments[0]!.path;
+    expect(nested(6)).toEqual(['技术中心', '平台研发部']);
+    expect(nested(6, 'en')).toEqual(['Technology Center', '平台研发部']);
+    expect(nested(3)).toEqual([]);
+    expect(nested(20)).toEqual(['乙']);
   });
 
   it("in English uses WeCom's English department names, and the Chinese one where none is set", () => {
