@@ -13,6 +13,8 @@ export interface DoctorContext {
   fetchPublic(url: string): Promise<Response>;
   /** PING the cache's Redis and answer the round trip in ms; absent without REDIS_URL. */
   pingRedis?: () => Promise<number>;
+  /** Slower than this, the callback URL's answer to WeCom's check is a warning. */
+  urlCheckAnswerMs: number;
 }
 
 /** The app's name as the console shows it, for the fixes; "this app" until agent/get has answered. */

@@ -3,7 +3,7 @@ import { checkApp, checkHomeUrl, checkTrustedDomain, checkTrustedIp } from './ch
 import { checkConfig } from './checks/config';
 import { checkClock, checkRedis } from './checks/local';
 import { checkAdmins, checkVisibleRange } from './checks/people';
-import { checkCallback, checkDomainVerification } from './checks/reach';
+import { URL_CHECK_ANSWER_MS, checkCallback, checkDomainVerification } from './checks/reach';
 import { checkToken } from './checks/token';
 import type { DoctorContext } from './context';
 import { pingRedis } from './redis-ping';
@@ -22,6 +22,8 @@ export interface DoctorOptions {
   callTimeoutMs?: number;
   /** The whole run: a check still waiting by then is reported as failed. */
   deadlineMs?: number;
+  /** How long the callback URL may take to answer WeCom's check before it is a warning (WeCom: about 1 s). */
+  urlCheckAnswerMs?: number;
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 3000;
@@ -56,6 +58,7 @@ export async function runSetupDoctor(options: DoctorOptions): Promise<Findings> 
     wecom: new WeComProbe(app, timeoutMs),
     fetchPublic: (url) => fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual', cache: 'no-store' }),
     pingRedis: app.redisUrl ? () => pingRedis(app.redisUrl!, timeoutMs) : undefined,
+    urlCheckAnswerMs: options.urlCheckAnswerMs ?? URL_CHECK_ANSWER_MS,
   };
 
   let stopDeadline = () => {};

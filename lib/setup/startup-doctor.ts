@@ -23,7 +23,7 @@ async function logSetupChecks(): Promise<void> {
     const development = process.env.NODE_ENV === 'development';
     const findings = await runSetupDoctor({
       parsed: { config: getConfig() },
-      ...(development ? { callTimeoutMs: 20_000, deadlineMs: 45_000 } : {}),
+      ...(development ? { callTimeoutMs: 20_000, deadlineMs: 45_000, urlCheckAnswerMs: 20_000 } : {}),
     });
     const failed = CHECK_IDS.filter((id) => findings[id].status === 'fail');
     const warnings = CHECK_IDS.filter((id) => findings[id].status === 'warn');

@@ -13,7 +13,7 @@ import { appName, type DoctorContext } from '../context';
 export const EVENTS_PATH = '/api/wecom/events';
 
 /** WeCom gives a callback URL's check about a second to answer. */
-const URL_CHECK_ANSWER_MS = 1000;
+export const URL_CHECK_ANSWER_MS = 1000;
 
 export async function checkCallback(ctx: DoctorContext): Promise<Finding> {
   const { config } = ctx;
@@ -65,7 +65,7 @@ export async function checkCallback(ctx: DoctorContext): Promise<Finding> {
       fix,
     };
   }
-  if (ms > URL_CHECK_ANSWER_MS) {
+  if (ms > ctx.urlCheckAnswerMs) {
     return {
       status: 'warn',
       detail: { zh: `${url} 通过了 URL 校验，但用了 ${ms} 毫秒（企业微信只等约 1 秒）`, en: `${url} passes the URL check but took ${ms} ms (WeCom waits about 1 s)` },
