@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mockControl } from '../mock/control-client';
 import { DEMO } from '../mock/seed';
-import { memberPath } from '../lib/admin/member-path';
+import { memberHrefFrom, memberPath } from '../lib/admin/member-path';
 import { appUrl, expect, test } from './support/fixtures';
 
 /**
@@ -91,6 +91,16 @@ test.describe('the address is the directory\'s state', () => {
     await expect(page).toHaveURL(`${appUrl()}/admin?q=grace`);
     await expect(page.getByTestId('member-search')).toHaveValue('grace');
     await expect(page.getByTestId('member-list')).toContainText('赵敏');
+  });
+
+  test('"back to the directory" from a member returns to the search the admin came from', async ({ page, mock }) => {
+    await openDirectory(page, mock, 'base', '?q=grace');
+    await page.getByTestId('member-list').getByRole('link').first().click();
+    await expect(page.getByTestId('profile')).toBeVisible();
+    await page.getByTestId('back-to-directory').click();
+    await expect(page).toHaveURL(`${appUrl()}/admin?q=grace`);
+    await expect(page.getByTestId('member-search')).toHaveValue('grace');
+    await expect(page.getByTestId('member-list').locator('li')).toHaveCount(1);
   });
 
   test('a link sent to a colleague opens the same view in a fresh browser, through sign-in', async ({ browser, mock }) => {
@@ -215,7 +225,7 @@ test.describe('the keyboard alone', () => {
     await expect(page.getByTestId('member-list').locator('li').nth(1).locator('a')).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(`${appUrl()}${memberPath(firstUserid!)}`);
+    await expect(page).toHaveURL(`${appUrl()}${memberHrefFrom(firstUserid!, `/admin?department=${FRONTEND_TEAM}`)}`);
     await expect(page.getByTestId('profile')).toHaveAttribute('data-userid', firstUserid!);
   });
 

@@ -17,7 +17,7 @@ import type { MemberPage } from '@/lib/admin/member-search';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
 import type { Locale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
-import { memberPath } from '@/lib/admin/member-path';
+import { memberHrefFrom } from '@/lib/admin/member-path';
 import { DepartmentTree, type TreeDepartment } from './department-tree';
 
 /** How long typing pauses before the address (and so the list) follows the search box. */
@@ -235,11 +235,11 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
                 {data.members.map((m) => (
                   <li key={m.userid} data-userid={m.userid}>
                     {/* The whole row is the link: one tab stop per member, and a target a finger cannot miss. */}
-                    <a href={memberPath(m.userid)} className="member-row">
+                    <a href={memberHrefFrom(m.userid, canonicalHref)} className="member-row">
                       <span className="member-name">{m.name}</span>
                       {m.alias && <span className="muted"> · {m.alias}</span>}
                       {m.status !== undefined && m.status !== 1 && status[m.status] && <span className={`badge badge-${m.status}`}>{status[m.status]}</span>}
-                      <span className="muted member-meta">{[m.position, m.departmentNames.join('、'), m.userid].filter(Boolean).join(' · ')}</span>
+                      <span className="muted member-meta">{[m.position, m.departmentNames.join(locale === 'en' ? ', ' : '、'), m.userid].filter(Boolean).join(' · ')}</span>
                     </a>
                   </li>
                 ))}

@@ -1,7 +1,7 @@
 import { ProfileCard } from '@/components/profile/profile-card';
 import { Notice } from '@/components/notice';
 import { requireAdmin } from '@/lib/auth/dal';
-import { memberPath, useridFromSegments } from '@/lib/admin/member-path';
+import { directoryBackHref, memberPath, useridFromSegments } from '@/lib/admin/member-path';
 import { failedPage, renderPage } from '@/lib/http/page-edge';
 import { answerPageStatus } from '@/lib/http/page-status';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
@@ -11,13 +11,14 @@ import { isWeComError } from '@/lib/wecom';
 
 export const dynamic = 'force-dynamic';
 
-export default async function MemberPage({ params }: { params: Promise<{ userid: string[] }> }) {
+export default async function MemberPage({ params, searchParams }: { params: Promise<{ userid: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const segments = (await params).userid;
+  const backHref = directoryBackHref((await searchParams).back);
   return renderPage('admin_member', async () => {
     await requireAdmin();
     const [t, locale] = await Promise.all([getMessages(), getLocale()]);
     const a = adminMessagesFor(locale);
-    const back = { kind: 'link' as const, label: a.backToDirectory, href: '/admin' };
+    const back = { kind: 'link' as const, label: a.backToDirectory, href: backHref };
 
     const userid = useridFromSegments(segments);
     if (!userid) {
@@ -30,7 +31,9 @@ export default async function MemberPage({ params }: { params: Promise<{ userid:
       return (
         <main className="page">
           <p>
-            <a href="/admin">← {a.backToDirectory}</a>
+            <a href={backHref} data-testid="back-to-directory">
+              ← {a.backToDirectory}
+            </a>
           </p>
           <ProfileCard profile={profile} t={t.profile} memberHref={memberPath} viewerIsAdmin />
         </main>
