@@ -6,7 +6,7 @@ import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
 import { appLog, appUrl, expect, test } from './support/fixtures';
 import { METRICS_TOKEN, sample } from './support/metrics';
 import type { CallbackDelivery, mockControl } from '../mock/control-client';
-import { bearerToken, callMe, signedInBrowser } from './support/sign-in';
+import { bearerToken, callMe, signOutEverywhere, signedInBrowser } from './support/sign-in';
 
 // The `events` instance caches WeCom's answers for 10 minutes: only the events can make a
 // change show within seconds. Each test uses members of its own, as that cache outlives a test.
@@ -118,7 +118,7 @@ test.describe('event callbacks', () => {
     const copied = phone.cookie;
     expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(200);
 
-    await phone.page.getByTestId('sign-out-everywhere').click();
+    await signOutEverywhere(phone.page);
     await expect(phone.page.getByTestId('signed-out')).toBeVisible();
     expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(401);
 
@@ -140,7 +140,7 @@ test.describe('event callbacks', () => {
 
     const phone = await signedInBrowser(browser, mock, member, 'events');
     const copied = phone.cookie;
-    await phone.page.getByTestId('sign-out-everywhere').click();
+    await signOutEverywhere(phone.page);
     await expect(phone.page.getByTestId('signed-out')).toBeVisible();
     expect((await callMe(request, 'events', { cookie: copied })).status()).toBe(401);
 

@@ -37,8 +37,13 @@ test.describe('sessions that can end', () => {
     const token = await bearerToken(request, mock, DEMO.engineer);
     expect((await callMe(request, 'base', { bearer: token })).status()).toBe(200);
 
+    // The button asks first: opening it ends nothing yet.
     await phone.page.getByTestId('sign-out-everywhere').click();
-    await expect(phone.page.getByTestId('signed-out')).toBeVisible();
+    await expect(phone.page.getByTestId('sign-out-everywhere-confirm')).toBeVisible();
+    expect((await callMe(request, 'base', { cookie: laptop.cookie })).status()).toBe(200);
+    await phone.page.getByTestId('sign-out-everywhere-confirm').click();
+    // Its own page: not the one a plain sign-out ends on.
+    await expect(phone.page.getByTestId('signed-out')).toContainText('你已在所有设备上退出');
 
     expect((await callMe(request, 'base', { cookie: laptop.cookie })).status()).toBe(401);
     const bearer = await callMe(request, 'base', { bearer: token });

@@ -25,12 +25,19 @@ export default function MyProfilePage() {
       <main className="page">
         <ProfileCard profile={profile} t={t.profile} viewerIsAdmin={viewerIsAdmin} />
         <ScanColleagueQrCode t={t.jssdk} />
-        <form method="post" action="/auth/sign-out" className="sign-out-everywhere">
-          <input type="hidden" name="scope" value="everywhere" />
-          <button type="submit" className="button button-quiet" data-testid="sign-out-everywhere">
+        {/* It ends every session, this one too: the button asks first (a disclosure, no script needed). */}
+        <details className="sign-out-everywhere">
+          <summary className="button button-quiet" data-testid="sign-out-everywhere">
             {t.profile.signOutEverywhere}
-          </button>
-        </form>
+          </summary>
+          <p className="muted">{t.profile.signOutEverywhereExplain}</p>
+          <form method="post" action="/auth/sign-out">
+            <input type="hidden" name="scope" value="everywhere" />
+            <button type="submit" className="button" data-testid="sign-out-everywhere-confirm">
+              {t.profile.signOutEverywhereConfirm}
+            </button>
+          </form>
+        </details>
       </main>
     );
   });

@@ -37,3 +37,9 @@ export async function callMe(request: APIRequestContext, variant: AppVariant, ca
   if (carrier.bearer !== undefined) headers.authorization = `Bearer ${carrier.bearer}`;
   return request.get(`${appUrl(variant)}/api/me`, { headers, maxRedirects: 0 });
 }
+
+/** "Sign out on all devices" on the profile: the button, then its confirmation. */
+export async function signOutEverywhere(page: Page): Promise<void> {
+  await page.getByTestId('sign-out-everywhere').click();
+  await page.getByTestId('sign-out-everywhere-confirm').click();
+}

@@ -31,7 +31,8 @@ export async function handleSignOut(request: NextRequest): Promise<NextResponse>
     await deleteConsentedDetail(session.userid);
     log.info('signout.succeeded', { userid: session.userid, everywhere });
   }
-  const response = new NextResponse(null, { status: 303, headers: { location: `${config.appUrl}/signed-out`, 'cache-control': 'no-store' } });
+  const signedOut = `${config.appUrl}/signed-out${everywhere ? '?everywhere=1' : ''}`;
+  const response = new NextResponse(null, { status: 303, headers: { location: signedOut, 'cache-control': 'no-store' } });
   response.cookies.set(cookieName, '', cookieAttributes(config.appUrl, 0));
   return response;
 }
