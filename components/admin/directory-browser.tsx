@@ -158,6 +158,10 @@ export function DirectoryBrowser({ locale, departments }: { locale: Locale; depa
         onClick={() => setTreeOpen(!treeOpen)}
         data-testid="open-departments"
       >
+        {/* Open or closed at a glance (aria-expanded says it to a screen reader). */}
+        <span className="drawer-mark" aria-hidden="true">
+          {treeOpen ? '▾' : '▸'}
+        </span>
         {t.departments}: {departments.find((d) => d.id === view.departmentId)?.name ?? ''}
       </button>
       <aside className={`card directory-tree${treeOpen ? ' open' : ''}`} data-testid="department-tree">
