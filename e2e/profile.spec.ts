@@ -155,6 +155,8 @@ test('WeCom failing while the profile loads answers 502 (bad gateway) with a ret
   // Monitors and load balancers see the outage, not a healthy 200.
   expect(failed?.status()).toBe(502);
   await expect(page.getByTestId('page-wecom-unavailable')).toContainText('企业微信');
+  // An employee reads that WeCom is not answering, not its errcodes or HTTP statuses.
+  await expect(page.getByTestId('page-wecom-unavailable')).not.toContainText(/错误码|errcode|HTTP|500/);
   // The session still stands: sign-out stays at hand.
   await expect(page.getByTestId('sign-out')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/error-phone.png' });

@@ -60,7 +60,8 @@ async function weComFailureNotice(error: WeComError): Promise<NoticeContent> {
     const notice = notSetUpNotice(t, { locale: await getLocale(), admin: await viewerIsAdmin(), error, testId: 'page-wecom-config' });
     return { ...notice, actions: [...(notice.actions ?? []), retry] };
   }
-  const errcode = error.errcode === null ? [] : [`${t.signIn.errcode} ${error.errcode}`];
+  // The errcode helps an admin tell WeCom's busy (-1) from its limits (45009); an employee reads only that WeCom is not answering.
+  const errcode = error.errcode !== null && (await viewerIsAdmin()) ? [`${t.signIn.errcode} ${error.errcode}`] : [];
   return { testId: 'page-wecom-unavailable', title: e.unavailableTitle, body: e.unavailableBody, details: errcode, actions: [retry] };
 }
 
