@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,6 +7,8 @@ import type { Page } from '@playwright/test';
 import { DEMO } from '../mock/seed';
 import { MOCK_ADMIN_TAG_ID } from '../mock/credentials';
 import { mockTenantEnv } from '../mock/tenant-env';
+import { freePort } from '../harness/app-server';
+import { startSilentServer } from '../harness/silent-server';
 import { CALLBACK_ENV, CALLBACK_AES_KEY, CALLBACK_TOKEN } from './support/callback-keys';
 import { DOMAIN_FILE_ENV } from './support/domain-file';
 import { appLog, appUrl, expect, test } from './support/fixtures';
@@ -84,7 +84,7 @@ test.describe('npm run doctor', () => {
   });
 
   test('each console setting that breaks the app fails its own check with the fix, and exits 1', async ({ mock }) => {
-    const closedPort = await unusedPort();
+    const closedPort = await freePort();
     await consoleSetUpWell(mock);
     const cases: [Record<string, unknown>, Record<string, string>, string, RegExp][] = [
       [{ trustedIps: ['203.0.113.7'] }, {}, 'trusted-ip', /127\.0\.0\.1/],
@@ -123,17 +123,14 @@ test.describe('npm run doctor', () => {
   });
 
   test('WeCom that does not answer: the token check fails naming the network, within 15 s', async () => {
-    const sockets = new Set<Socket>();
-    const silent = createServer((socket) => sockets.add(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silent = await startSilentServer();
     try {
       const started = Date.now();
-      const run = await runDoctor('npm', tenantEnv({ WECOM_API_BASE: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` }), ['--json', '--lang=en']);
+      const run = await runDoctor('npm', tenantEnv({ WECOM_API_BASE: `http://127.0.0.1:${silent.port}` }), ['--json', '--lang=en']);
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(run.code).toBe(1);
       expect(checkOf(run, 'token')).toMatchObject({ status: 'fail', detail: expect.stringContaining('no answer within') });
     } finally {
-      for (const socket of sockets) socket.destroy();
       silent.close();
     }
   });
@@ -155,21 +152,12 @@ test.describe('npm run doctor', () => {
     const runs = await Promise.all([
       runDoctor('npm', tenantEnv(), []),
       runDoctor('npm', tenantEnv({ WECOM_SECRET: 'Z'.repeat(43) }), ['--json']),
-      runDoctor('image', tenantEnv({ APP_URL: `http://127.0.0.1:${await unusedPort()}` }), ['--lang=en']),
+      runDoctor('image', tenantEnv({ APP_URL: `http://127.0.0.1:${await freePort()}` }), ['--lang=en']),
     ]);
     const everything = runs.map((r) => r.stdout + r.stderr).join('\n');
     for (const secret of [SECRET, 'Z'.repeat(43), CALLBACK_TOKEN, CALLBACK_AES_KEY, 'access_token=']) expect(everything).not.toContain(secret);
   });
 });
-
-/** A port nothing listens on: a connection there is refused at once. */
-async function unusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function signIn(page: Page, userid: string, mock: { setIdentity: (i: { userid: string }) => Promise<unknown> }) {
   await mock.setIdentity({ userid });

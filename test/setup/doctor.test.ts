@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '@/lib/config';
 import { runSetupDoctor } from '@/lib/setup/doctor';
 import { reportIn, type CheckId, type SetupReport } from '@/lib/setup/report';
 import { DEMO } from '@/mock/seed';
 import { mockTenantEnv } from '@/mock/tenant-env';
+import { freePort } from '../../harness/app-server';
+import { startSilentServer } from '../../harness/silent-server';
 import { startRedisServer, type RedisServer } from '../../harness/redis-server';
 import { startCallbackReceiver, type CallbackReceiver } from '../mock/callback-receiver';
 import { useMockWeCom } from '../support/use-mock';
@@ -186,7 +186,7 @@ describe('what the app must reach, and what it runs on', () => {
   });
 
   it('a callback URL nobody answers fails naming the refusal; no callback configured is a warning', async () => {
-    const closed = await closedPort();
+    const closed = await freePort();
     const refused = check(await doctor(env({ APP_URL: `http://127.0.0.1:${closed}` })), 'callback');
     expect(refused).toMatchObject({ status: 'fail', detail: expect.stringContaining('ECONNREFUSED') });
     const none = check(await doctor(env({ WECOM_CALLBACK_TOKEN: undefined, WECOM_CALLBACK_AES_KEY: undefined })), 'callback');
@@ -194,7 +194,7 @@ describe('what the app must reach, and what it runs on', () => {
   });
 
   it('WeCom that never answers fails the token check naming the host, and every check still reports', async () => {
-    const silent = await silentServer();
+    const silent = await startSilentServer();
     try {
       const started = Date.now();
       const report = await doctor(env({ WECOM_API_BASE: `http://127.0.0.1:${silent.port}` }), 'en', 500);
@@ -208,7 +208,7 @@ describe('what the app must reach, and what it runs on', () => {
   });
 
   it('a Redis nobody answers fails without printing the password in REDIS_URL', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const report = await doctor(env({ REDIS_URL: `redis://:hunter2secret@127.0.0.1:${port}` }));
     expect(check(report, 'redis').status).toBe('fail');
     expect(JSON.stringify(report)).not.toContain('hunter2secret');
@@ -254,25 +254,3 @@ it('no report, whatever fails, carries the Secret, the callback Token or key, or
     expect(text).not.toContain(value);
   }
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Accepts connections and never answers: WeCom behind a black-holing firewall. */
-async function silentServer(): Promise<{ port: number; close: () => void }> {
-  const sockets = new Set<import('node:net').Socket>();
-  const server: Server = createServer((socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  };
-}
