@@ -118,7 +118,8 @@ export async function launchApp(env: Record<string, string>, options: AppOptions
     },
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // A shutdown leaves idle keep-alive connections to their peer for up to 5 s (lib/http/graceful-shutdown.ts).
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       log?.end();
     },
