@@ -70,6 +70,8 @@ export default async function globalSetup() {
   );
   process.env.E2E_MOCK_URL = mock.url;
   if (largeMock) process.env.E2E_MOCK_URL_large = largeMock.url;
+  // A spec that starts an instance of its own can take the sessions these instances seal.
+  process.env.E2E_SESSION_SECRET = sessionSecret;
   entries.forEach(([name], i) => (process.env[`E2E_APP_URL_${name}`] = started[i].url));
 
   return async () => {

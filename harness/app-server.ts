@@ -25,18 +25,42 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(
-  env: Record<string, string>,
-  /** `standalone`: `.next/standalone/server.js`, what the Docker image runs, instead of `next start`. */
-  options: { port?: number; timeoutMs?: number; logFile?: string; standalone?: boolean } = {},
-): Promise<AppServer> {
+/** The server process, started but perhaps not listening yet: for tests of the moments around start-up. */
+export interface LaunchedApp extends AppServer {
+  port: number;
+  /** Resolves when /api/health answers; rejects when the process exits first or the time is up. */
+  ready: (timeoutMs?: number) => Promise<void>;
+  running: () => boolean;
+}
+
+export interface AppOptions {
+  port?: number;
+  timeoutMs?: number;
+  logFile?: string;
+  /** `.next/standalone/server.js`, what the Docker image runs, instead of `next start`. */
+  standalone?: boolean;
+  /** Start without the server hooks' preload (`server-hooks.js`), as a plain `next start` would. */
+  withoutHooksPreload?: boolean;
+}
+
+/** The command line of a production server, as `npm start` and the image's CMD run it. */
+export function appCommand(port: number, options: Pick<AppOptions, 'standalone' | 'withoutHooksPreload'> = {}): string[] {
+  const root = path.resolve(__dirname, '..');
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+  const serverDir = options.standalone ? path.join(distDir, 'standalone') : distDir;
+  // The hooks go in before Next.js opens the port (lib/http/server-hooks-preload.ts).
+  const preload = options.withoutHooksPreload ? [] : ['--require', path.join(serverDir, 'server-hooks.js')];
+  return options.standalone
+    ? [...preload, path.join(serverDir, 'server.js')]
+    : [...preload, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
+}
+
+/** Starts the process and returns at once; `ready()` waits for it to answer. */
+export async function launchApp(env: Record<string, string>, options: AppOptions = {}): Promise<LaunchedApp> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const root = path.resolve(__dirname, '..');
-  const command = options.standalone
-    ? [path.join(root, process.env.NEXT_DIST_DIR || '.next', 'standalone/server.js')]
-    : [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
-  const child: ChildProcess = spawn(process.execPath, command, {
+  const child: ChildProcess = spawn(process.execPath, appCommand(port, options), {
     cwd: root,
     // NEXT_MANUAL_SIG_HANDLE as in the Dockerfile: the app's own shutdown (lib/http/graceful-shutdown.ts).
     env: {
@@ -63,29 +87,28 @@ export async function startApp(
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
+  const ready = async (timeoutMs = options.timeoutMs ?? 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
+      try {
+        if ((await fetch(`${url}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the app did not answer /api/health within the time limit:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 150));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the app did not answer /api/health within the time limit:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  // The app checks its WeCom setup once after start (lib/setup/startup-doctor.ts): its calls to
-  // the mock are over before a test counts calls. The run is bounded, so this wait is too.
-  const doctorDeadline = Date.now() + 20_000;
-  while (!output.includes('"event":"setup.checked"') && !output.includes('"event":"setup.check_crashed"') && Date.now() < doctorDeadline && child.exitCode === null) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  };
 
   return {
     url,
+    port,
+    ready,
+    running: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
     stop: async (signal) => {
       child.kill(signal);
@@ -95,9 +118,23 @@ export async function startApp(
     },
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // A shutdown leaves idle keep-alive connections to their peer for up to 5 s (lib/http/graceful-shutdown.ts).
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       log?.end();
     },
   };
+}
+
+export async function startApp(env: Record<string, string>, options: AppOptions = {}): Promise<AppServer> {
+  const app = await launchApp(env, options);
+  await app.ready();
+  // The app checks its WeCom setup once after start (lib/setup/startup-doctor.ts): its calls to
+  // the mock are over before a test counts calls. The run is bounded, so this wait is too.
+  const doctorDeadline = Date.now() + 20_000;
+  const doctorDone = () => app.output().includes('"event":"setup.checked"') || app.output().includes('"event":"setup.check_crashed"');
+  while (!doctorDone() && Date.now() < doctorDeadline && app.running()) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return app;
 }

@@ -19,8 +19,18 @@ export function getCacheStore(): CacheStore {
 
 /** The shared Redis connection, for what needs more than get/set (rate limits); null without REDIS_URL. */
 export function getRedisClient(): RedisStore['client'] | null {
-  const store = getCacheStore();
-  return store instanceof ResilientStore ? store.redis.client : null;
+  return redisOf(getCacheStore())?.client ?? null;
+}
+
+/**
+ * The store's Redis, when it has one. Not `instanceof ResilientStore`: the store on
+ * globalThis may have been made by another bundle's copy of that class (Next builds this
+ * module into several chunks), and then `instanceof` is false although Redis is there:
+ * the sign-in limits counted per instance instead of across all of them.
+ */
+export function redisOf(store: CacheStore): RedisStore | null {
+  const redis = (store as Partial<ResilientStore>).redis;
+  return redis && typeof redis.isReady === 'function' ? redis : null;
 }
 
 function createCacheStore(redisUrl: string | undefined): CacheStore {

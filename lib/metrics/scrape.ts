@@ -2,8 +2,7 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { readBearerHeader } from '@/lib/auth/session-credential';
-import { getCacheStore } from '@/lib/cache';
-import { ResilientStore } from '@/lib/cache/resilient-store';
+import { getCacheStore, redisOf } from '@/lib/cache';
 import { getConfig } from '@/lib/config';
 import { portalMetrics } from './registry';
 
@@ -22,8 +21,8 @@ export async function scrapeMetrics(request: NextRequest): Promise<Response> {
     );
   }
   const metrics = portalMetrics();
-  const store = getCacheStore();
-  if (store instanceof ResilientStore) metrics.setRedisProbe(() => store.redis.isReady());
+  const redis = redisOf(getCacheStore());
+  if (redis) metrics.setRedisProbe(() => redis.isReady());
   return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
 }
 
