@@ -159,13 +159,21 @@ test("a replica's 503 reaches the visitor as it is: nginx does not send the requ
   const callbacksBefore = accessLines('GET /api/wecom/callback').length;
   const exchangesFailedBefore = logCount('login.exchange_failed');
   const { done } = await signIn(mock, DEMO.engineer, '127.0.0.14');
-  expect(done.status).toBe(503);
-  expect(done.body).toContain('login-unavailable');
+  // The callback ends on the notice of its reason (a 303), which answers the 503.
+  expect(done.status).toBe(303);
+  expect(done.headers.location).toContain('/auth/notice?reason=wecom-busy');
   // One replica tried the code; the other never saw it.
   expect(logCount('login.exchange_failed') - exchangesFailedBefore).toBe(1);
   const callbackLines = accessLines('GET /api/wecom/callback').slice(callbacksBefore);
   expect(callbackLines).toHaveLength(1);
-  expect(callbackLines[0]).toMatch(/ 503 upstream=127\.0\.0\.1:\d+ upstream_status=503$/);
+  expect(callbackLines[0]).toMatch(/ 303 upstream=127\.0\.0\.1:\d+ upstream_status=303$/);
+  const noticesBefore = accessLines('GET /auth/notice').length;
+  const notice = await visit(done.headers.location!, { from: '127.0.0.14' });
+  expect(notice.status).toBe(503);
+  expect(notice.body).toContain('login-unavailable');
+  const noticeLines = accessLines('GET /auth/notice').slice(noticesBefore);
+  expect(noticeLines).toHaveLength(1);
+  expect(noticeLines[0]).toMatch(/ 503 upstream=127\.0\.0\.1:\d+ upstream_status=503$/);
   await mock.clearFaults();
 
   // A page while WeCom is busy: rendered once, by one replica, and its 503 passed on.

@@ -72,7 +72,7 @@ export function ProfileCard({ profile, t, memberHref, viewerIsAdmin = false }: P
               <dd className="chips" data-testid="profile-departments">
                 {profile.departments.map((d) => (
                   <span className="chip" key={d.id} data-testid={d.isMain ? 'profile-main-department' : undefined}>
-                    {d.path.length > 0 && <span className="chip-path">{d.path.join(' / ')} / </span>}
+                    {d.path.length > 0 && `${d.path.join(' / ')} / `}
                     {d.name}
                     {d.isLeader ? ` · ${t.leaderIn}` : ''}
                     {d.isMain && profile.departments.length > 1 ? ` · ${t.mainDepartment}` : ''}
