@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMockEnv } from '@/mock/cli-env';
 import { DEMO, SEED_VISIBLE_DEPARTMENT_ROOTS } from '@/mock/seed';
 import { startMockWeCom } from '@/mock/server';
-import { APPROVALS, PORTAL, startTestMock, type TestMock } from './support';
+import { APPROVALS, PORTAL, useTestMock, startTestMock } from './support';
 
 const HINT = /, hint: \[\d{10}_\d+_[0-9a-f]{32}\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=\d+$/;
 
-let t: TestMock;
+const t = useTestMock();
 let token: string;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
 beforeEach(async () => {
-  await t.control('POST', 'reset');
   token = await t.token();
 });
 const agentGet = (agentid: string, accessToken = token) => t.api('agent/get', { access_token: accessToken, agentid });

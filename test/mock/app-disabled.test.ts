@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMockEnv } from '@/mock/cli-env';
 import { MOCK_CORP_ID } from '@/mock/credentials';
 import { DEMO } from '@/mock/seed';
 import { startMockWeCom } from '@/mock/server';
-import { APPROVALS, PORTAL, startTestMock, type TestMock } from './support';
+import { APPROVALS, PORTAL, useTestMock, startTestMock } from './support';
 
 const HINT = /, hint: \[\d{10}_\d+_[0-9a-f]{32}\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=50003$/;
 
-let t: TestMock;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
-beforeEach(() => t.control('POST', 'reset'));
+const t = useTestMock();
 
 describe('a disabled app (已停用)', () => {
   it('still gets tokens; agent/get answers close: 1; user/get answers 50003', async () => {

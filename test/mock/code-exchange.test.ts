@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '@/mock/seed';
-import { APPROVALS, startTestMock, type TestMock } from './support';
+import { APPROVALS, useTestMock } from './support';
 
-let t: TestMock;
+const t = useTestMock();
 let token: string;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
 beforeEach(async () => {
-  await t.control('POST', 'reset');
   token = await t.token();
 });
 

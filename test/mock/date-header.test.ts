@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_CORP_ID } from '@/mock/credentials';
-import { PORTAL, startTestMock, type TestMock } from './support';
+import { PORTAL, useTestMock } from './support';
 
-let t: TestMock;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
-beforeEach(() => t.control('POST', 'reset'));
+const t = useTestMock();
 
 /**
  * Checks that WeCom's Date header reads the local clock moved by `offsetSeconds`. Bounds, not a

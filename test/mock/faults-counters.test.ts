@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestMock, type TestMock } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestMock } from './support';
 
-let t: TestMock;
+const t = useTestMock();
 let token: string;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
 beforeEach(async () => {
-  await t.control('POST', 'reset');
   token = await t.token();
 });
 

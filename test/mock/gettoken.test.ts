@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_CORP_ID } from '@/mock/credentials';
-import { APPROVALS, PORTAL, startTestMock, type TestMock } from './support';
+import { APPROVALS, PORTAL, useTestMock } from './support';
 
-let t: TestMock;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
-beforeEach(() => t.control('POST', 'reset'));
+const t = useTestMock();
 
 const HINT = /, hint: \[\d{10}_\d+_[0-9a-f]{32}\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=(-?\d+)$/;
 

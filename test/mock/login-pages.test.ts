@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '@/mock/seed';
-import { CALLBACK, oauthParams, ssoParams, startTestMock, type TestMock } from './support';
+import { CALLBACK, oauthParams, ssoParams, useTestMock } from './support';
 
-let t: TestMock;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
-beforeEach(() => t.control('POST', 'reset'));
+const t = useTestMock();
 
 const AUTHORIZE = '/connect/oauth2/authorize';
 const SSO = '/wwlogin/sso/login';

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MOCK_ADMIN_TAG_ID } from '@/mock/credentials';
 import { DEMO } from '@/mock/seed';
-import { startTestMock, type TestMock } from './support';
+import { useTestMock } from './support';
 
-let t: TestMock;
+const t = useTestMock();
 let token: string;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
 beforeEach(async () => {
-  await t.control('POST', 'reset');
   token = await t.token();
 });
 

@@ -1,6 +1,7 @@
 // Shared helpers for the mock's fidelity tests: start a mock, call qyapi and the control API
 // over real HTTP, and walk the login pages the way a browser would (without following redirects).
 
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { MOCK_APPS, MOCK_CORP_ID } from '@/mock/credentials';
 import { startMockWeCom, type MockWeCom, type MockWeComOptions } from '@/mock/server';
 
@@ -90,4 +91,38 @@ export async function startTestMock(options: MockWeComOptions = {}): Promise<Tes
   };
 
   return { mock, url, api, apiPost, control, token, open, oauthCode };
+}
+
+/**
+ * A mock for one test file: started before its tests, reset before each, closed after. The
+ * handle is usable at once (its calls reach the mock once it has started), so a file writes
+ * `const t = useTestMock()` instead of the same three hooks again.
+ */
+export function useTestMock(options: MockWeComOptions = {}): TestMock {
+  let current: TestMock | undefined;
+  beforeAll(async () => {
+    current = await startTestMock(options);
+  });
+  afterAll(() => current?.mock.close());
+  beforeEach(async () => {
+    await started().control('POST', 'reset');
+  });
+  const started = () => {
+    if (!current) throw new Error('useTestMock: the mock is not started yet (use it inside a test or a hook)');
+    return current;
+  };
+  return {
+    get mock() {
+      return started().mock;
+    },
+    get url() {
+      return started().url;
+    },
+    api: (...args) => started().api(...args),
+    apiPost: (...args) => started().apiPost(...args),
+    control: (...args) => started().control(...args),
+    token: (...args) => started().token(...args),
+    open: (...args) => started().open(...args),
+    oauthCode: (...args) => started().oauthCode(...args),
+  };
 }

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMockEnv } from '@/mock/cli-env';
 import { MOCK_CORP_ID } from '@/mock/credentials';
 import { DEMO } from '@/mock/seed';
 import { startMockWeCom } from '@/mock/server';
-import { APPROVALS, PORTAL, startTestMock, type TestMock } from './support';
+import { APPROVALS, PORTAL, useTestMock, startTestMock } from './support';
 
 /** WeCom's 60020 errmsg: the caller's address after `from ip:` is what the operator must trust. */
 const NOT_TRUSTED =
   /^not allow to access from your ip, hint: \[\d{10}_\d+_[0-9a-f]{32}\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=60020$/;
 const ELSEWHERE = ['203.0.113.7', '2001:db8::1'];
 
-let t: TestMock;
-beforeAll(async () => {
-  t = await startTestMock();
-});
-afterAll(() => t.mock.close());
-beforeEach(() => t.control('POST', 'reset'));
+const t = useTestMock();
 
 describe('trusted IPs (企业可信IP)', () => {
   it('a caller not in the list gets 60020 naming its address on user/get and auth/getuserinfo, but gettoken works', async () => {

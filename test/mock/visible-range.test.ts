@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMockEnv } from '@/mock/cli-env';
 import { mockControl } from '@/mock/control-client';
 import { buildDirectory } from '@/mock/directory';
 import { CONTRACTORS_DEPARTMENT_ID, DEMO, SEED_VISIBLE_DEPARTMENT_ROOTS } from '@/mock/seed';
 import { startMockWeCom } from '@/mock/server';
-import { startTestMock, type TestMock } from './support';
+import { useTestMock, startTestMock } from './support';
 
 const FINANCE = 14;
 const FINANCE_LEAD = 'caiqin';
@@ -15,14 +15,9 @@ const ids = (list: { userid: string }[]) => list.map((u) => u.userid);
 const withoutFinance = SEED_VISIBLE_DEPARTMENT_ROOTS.filter((d) => d !== FINANCE);
 
 describe('the visible range (可见范围) decides what the app sees', () => {
-  let t: TestMock;
+  const t = useTestMock();
   let token: string;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  afterAll(() => t.mock.close());
   beforeEach(async () => {
-    await t.control('POST', 'reset');
     token = await t.token();
   });
   const api = (path: string, params: Record<string, string>) => t.api(path, { access_token: token, ...params });
