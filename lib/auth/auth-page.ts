@@ -3,19 +3,16 @@ import type { Locale } from '@/lib/i18n/locale';
 import { escapeHtml, noticeHtml, type NoticeContent } from '@/lib/ui/notice';
 
 /**
- * The pages the sign-in route answers with when it cannot sign someone in. They are
- * plain HTML from a route handler (which must set cookies and a status), with the app's
- * notice card and stylesheet, and carry no code, token or ticket.
+ * A notice answered straight from a route handler or the proxy, where React cannot render:
+ * the proxy's bad-path page and the sign-in's "link shortened" page. Plain HTML with the app's
+ * notice card and stylesheet, carrying no code, token or ticket. Sign-in failures are not
+ * here: they end on /auth/notice (lib/auth/sign-in-notice.ts).
  */
 export interface AuthPage {
   status: number;
   locale: Locale;
   title: string;
   body: string;
-  /** For the employee, on pages whose fix is the operator's. */
-  note?: string;
-  /** Operator-facing detail, e.g. the errcode and what to fix in the admin console. */
-  details?: string[];
   action?: { label: string; href: string };
   testId: string;
 }
@@ -25,8 +22,6 @@ export function renderAuthPage(page: AuthPage): NextResponse {
     testId: page.testId,
     title: page.title,
     body: page.body,
-    note: page.note,
-    details: page.details,
     actions: page.action ? [{ kind: 'link', testId: 'auth-action', ...page.action }] : [],
   };
   const html = `<!doctype html>
