@@ -2,6 +2,7 @@
 // the variable's name so the operator knows what to fix.
 
 import { readConsoleEnv } from './cli-env-console';
+import { DIRECTORY_KINDS } from './directory';
 import { checkCallbackAesKey, checkCallbackDetail, checkCallbackToken, checkCallbackUrl } from './events/callback-config';
 import type { MockWeComOptions } from './server';
 import { checkLatencyMs, checkPrivacy, checkTokenTtlSeconds, checkTrustedDomains, type FieldCheck } from './settings';
@@ -55,8 +56,9 @@ export function parseMockEnv(env: Record<string, string | undefined>): FieldChec
 
   const directory = read('MOCK_DIRECTORY');
   if (directory !== undefined) {
-    if (directory !== 'seed' && directory !== 'large') return fail('MOCK_DIRECTORY', 'must be "seed" or "large"');
-    options.directory = directory;
+    const kind = DIRECTORY_KINDS.find((k) => k === directory);
+    if (!kind) return fail('MOCK_DIRECTORY', `must be one of ${DIRECTORY_KINDS.map((k) => `"${k}"`).join(', ')}`);
+    options.directory = kind;
   }
 
   const consoleSettings = readConsoleEnv(read);

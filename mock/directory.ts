@@ -13,6 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import type { VisibleRange } from './console-settings';
+import { generateHugeDirectory } from './huge-directory';
 import { generateLargeDirectory } from './large-directory';
 import {
   SEED_DEPARTMENTS,
@@ -23,7 +24,8 @@ import {
 } from './seed';
 import type { Department, Member, Tag } from './types';
 
-export type DirectoryKind = 'seed' | 'large';
+export type DirectoryKind = 'seed' | 'large' | 'huge';
+export const DIRECTORY_KINDS: readonly DirectoryKind[] = ['seed', 'large', 'huge'];
 
 export interface Directory {
   readonly kind: DirectoryKind;
@@ -87,7 +89,8 @@ interface DirectoryData {
 
 function seedData(kind: DirectoryKind): { data: DirectoryData; range: VisibleRange } {
   // structuredClone: the seed arrays are module-level constants shared by every mock in the process.
-  const generated = kind === 'large' ? generateLargeDirectory(SEED_MEMBERS.length) : undefined;
+  const generated =
+    kind === 'large' ? generateLargeDirectory(SEED_MEMBERS.length) : kind === 'huge' ? generateHugeDirectory(SEED_MEMBERS.length) : undefined;
   const data = {
     departments: [...structuredClone(SEED_DEPARTMENTS), ...(generated?.departments ?? [])],
     members: [...structuredClone(SEED_MEMBERS), ...(generated?.members ?? []), ...structuredClone(SEED_LINKED_MEMBERS)],

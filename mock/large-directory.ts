@@ -9,7 +9,7 @@ export const LARGE_DIRECTORY_MEMBER_COUNT = 20_000;
 const FIRST_BRANCH_ID = 1000;
 const TEAMS_PER_BRANCH = 10;
 
-const CITIES = [
+export const CITIES = [
   ['北京', 'Beijing'], ['广州', 'Guangzhou'], ['深圳', 'Shenzhen'], ['杭州', 'Hangzhou'],
   ['南京', 'Nanjing'], ['苏州', 'Suzhou'], ['成都', 'Chengdu'], ['重庆', 'Chongqing'],
   ['武汉', 'Wuhan'], ['西安', "Xi'an"], ['长沙', 'Changsha'], ['天津', 'Tianjin'],
@@ -18,18 +18,18 @@ const CITIES = [
   ['福州', 'Fuzhou'], ['宁波', 'Ningbo'], ['无锡', 'Wuxi'], ['南昌', 'Nanchang'],
 ] as const;
 
-const TEAMS = [
+export const TEAMS = [
   ['销售一组', 'Sales Team 1'], ['销售二组', 'Sales Team 2'], ['客户成功组', 'Customer Success'],
   ['交付组', 'Delivery'], ['售前组', 'Pre-sales'], ['实施组', 'Implementation'],
   ['运维组', 'Operations'], ['培训组', 'Training'], ['行政组', 'Administration'], ['渠道组', 'Channels'],
 ] as const;
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉斌宇浩凯健俊帆帅旭宁龙林欣悦晨婷雪琳晶颖倩佳慧琪瑶怡梦蕾瑞博文轩睿哲昊然泽宸子涵思远嘉一诺安可心';
-const POSITIONS = ['客户经理', '销售代表', '实施工程师', '售前工程师', '客户成功经理', '运维工程师', '培训讲师', '行政专员', '渠道经理', '项目经理'];
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+export const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉斌宇浩凯健俊帆帅旭宁龙林欣悦晨婷雪琳晶颖倩佳慧琪瑶怡梦蕾瑞博文轩睿哲昊然泽宸子涵思远嘉一诺安可心';
+export const POSITIONS = ['客户经理', '销售代表', '实施工程师', '售前工程师', '客户成功经理', '运维工程师', '培训讲师', '行政专员', '渠道经理', '项目经理'];
 
 /** mulberry32: tiny, fast and good enough to pick names; not for anything secret. */
-function createPrng(seed: number) {
+export function createPrng(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

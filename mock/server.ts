@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { handleAsset, isAssetPath } from './asset-routes';
 import { handleControl } from './control';
 import { MOCK_CORP_ID } from './credentials';
-import { buildDirectory } from './directory';
+import { DIRECTORY_KINDS, buildDirectory, type DirectoryKind } from './directory';
 import type { VisibleRange } from './console-settings';
 import { checkCallbackRequest, type CallbackConfig, type CallbackDetail } from './events/callback-config';
 import { sendJson } from './http';
@@ -20,7 +20,7 @@ export interface MockWeComOptions {
   privacy?: 'post-2022' | 'legacy';
   tokenTtlSeconds?: number;
   trustedDomains?: string[];
-  directory?: 'seed' | 'large';
+  directory?: DirectoryKind;
   latencyMs?: number;
   /** 可见范围 `{users, departments, tags}`, as if saved in the console; default: the seed's departments. */
   visibleRange?: VisibleRange;
@@ -88,7 +88,7 @@ export async function startMockWeCom(options: MockWeComOptions = {}): Promise<Mo
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`startMockWeCom: port must be 0..65535, got ${port}`);
   const directoryKind = options.directory ?? 'seed';
-  if (directoryKind !== 'seed' && directoryKind !== 'large') throw new Error('startMockWeCom: directory must be "seed" or "large"');
+  if (!DIRECTORY_KINDS.includes(directoryKind)) throw new Error(`startMockWeCom: directory must be one of ${DIRECTORY_KINDS.join(', ')}`);
 
   const callback = callbackFrom(options);
 

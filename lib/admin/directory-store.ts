@@ -1,57 +1,158 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { getCacheStore } from '@/lib/cache';
 import { cacheKeys } from '@/lib/cache/keys';
 import { tryLock, waitForLock } from '@/lib/cache/lock';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
-import { buildDirectoryIndex, directoryMemberOf, withDepartments, withMember, type DirectoryIndex } from './directory-index';
+import { applyChanges, decodeChanges, decodeIndex, DIRECTORY_FORMAT, encodeChanges, encodeIndex, type IndexChange } from './directory-encoding';
+import { buildDirectoryIndex, directoryMemberOf, type DirectoryIndex } from './directory-index';
+import { minSecondsBetweenFullReads } from './full-read-budget';
 
 /**
- * Where the admin directory lives: in the cache store, shared by every instance. Once warm
- * no request waits for a full read of WeCom: an index older than DATA_CACHE_SECONDS is
- * still served while one instance (holding a lock in the store) reads WeCom again in the
- * background, and WeCom's events patch only what changed. Only the very first request,
- * with no index anywhere, waits for the full read.
+ * Where the admin directory lives: in the cache store, shared by every instance, as a full
+ * read of WeCom followed by a log of the changes WeCom's events announced since. A small
+ * version record names both; every admin request reads only that record, and an instance
+ * fetches the full read (megabytes at 100,000 members) only when it is new to it, and only
+ * the changes it has not applied yet otherwise.
+ *
+ * Once warm no request waits for WeCom: an index older than DATA_CACHE_SECONDS (and than the
+ * spacing WeCom's rate limits call for, lib/admin/full-read-budget.ts) is still served while
+ * one instance, holding a lock in the store, reads WeCom again in the background. Only the
+ * very first request, with no index anywhere, waits for the full read, and the fleet shares it.
  */
 
-/** How long an index is kept to be served while stale: a day without any request ends it. */
+/** How long the directory is kept without any write: a day without a full read or a change ends it. */
 const KEEP_SECONDS = 24 * 3600;
 /** A full read of a large tenant takes seconds; a holder that dies frees the lock after this. */
 const LOCK_SECONDS = 120;
+/** Past this many logged changes the next one writes a new full copy instead, so a late instance replays little. */
+const MAX_LOGGED_CHANGES = 200;
 
-let parsed: { raw: string; index: DirectoryIndex } | null = null;
+/** The record every request reads. */
+interface DirectoryVersion {
+  format: typeof DIRECTORY_FORMAT;
+  /** The full read in the store (a random id, never reused). */
+  readId: string;
+  /** When that full read started. */
+  builtAt: number;
+  /** How many logged changes follow it. */
+  changes: number;
+}
+
+interface Current {
+  version: DirectoryVersion;
+  index: DirectoryIndex;
+}
+
+/** This instance's copy, and where in the store's history it stands. */
+let local: Current | null = null;
+const syncs = new Map<string, Promise<DirectoryIndex | null>>();
 let backgroundRefresh: Promise<void> | null = null;
 let coldBuild: Promise<DirectoryIndex> | null = null;
 
-async function readStoredIndex(): Promise<DirectoryIndex | null> {
-  const raw = await getCacheStore().get(cacheKeys.directoryIndex());
+async function readVersion(): Promise<DirectoryVersion | null> {
+  const raw = await getCacheStore().get(cacheKeys.directoryVersion());
   if (raw === null) return null;
-  // A 20,000-member index is megabytes of JSON: parse it once per version, not per request.
-  if (parsed?.raw !== raw) parsed = { raw, index: JSON.parse(raw) as DirectoryIndex };
-  return parsed.index;
+  try {
+    const version = JSON.parse(raw) as DirectoryVersion;
+    return version.format === DIRECTORY_FORMAT && typeof version.readId === 'string' && Number.isInteger(version.changes) ? version : null;
+  } catch {
+    return null;
+  }
 }
 
-async function storeIndex(index: DirectoryIndex): Promise<DirectoryIndex> {
-  const raw = JSON.stringify(index);
-  parsed = { raw, index };
-  await getCacheStore().set(cacheKeys.directoryIndex(), raw, KEEP_SECONDS);
+/** The store's directory, fetched only as far as this instance lacks it; null when there is none to read. */
+async function readCurrent(): Promise<Current | null> {
+  // A second try covers a full read replaced (and its old copy deleted) while this one fetched it.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const version = await readVersion();
+    if (!version) return null;
+    if (local && local.version.readId === version.readId && local.version.changes === version.changes) return local;
+    const key = `${version.readId}:${version.changes}`;
+    let sync = syncs.get(key);
+    if (!sync) {
+      sync = catchUpTo(version).finally(() => syncs.delete(key));
+      syncs.set(key, sync);
+    }
+    const index = await sync;
+    if (index) return { version, index };
+  }
+  return null;
+}
+
+async function catchUpTo(version: DirectoryVersion): Promise<DirectoryIndex | null> {
+  const store = getCacheStore();
+  let from = local && local.version.readId === version.readId && local.version.changes <= version.changes ? local : null;
+  if (!from) {
+    const raw = await store.get(cacheKeys.directoryFullRead(version.readId));
+    const index = raw === null ? null : decodeIndex(raw);
+    if (!index) return null;
+    from = { version: { ...version, changes: 0 }, index };
+  }
+  let { index } = from;
+  for (let sequence = from.version.changes + 1; sequence <= version.changes; sequence += 1) {
+    const raw = await store.get(cacheKeys.directoryChange(version.readId, sequence));
+    const changes = raw === null ? null : decodeChanges(raw);
+    if (!changes) return null;
+    index = applyChanges(index, changes);
+  }
+  keepLocally({ version, index });
   return index;
+}
+
+/** Concurrent catch-ups may finish out of order: the copy only moves forward. */
+function keepLocally(next: Current): void {
+  const newer =
+    !local ||
+    next.version.builtAt > local.version.builtAt ||
+    (next.version.readId === local.version.readId && next.version.changes > local.version.changes);
+  if (newer) local = next;
+}
+
+async function storeFullRead(index: DirectoryIndex): Promise<DirectoryIndex> {
+  const store = getCacheStore();
+  const previous = await readVersion();
+  const version: DirectoryVersion = { format: DIRECTORY_FORMAT, readId: randomUUID(), builtAt: index.builtAt, changes: 0 };
+  await store.set(cacheKeys.directoryFullRead(version.readId), encodeIndex(index), KEEP_SECONDS);
+  await store.set(cacheKeys.directoryVersion(), JSON.stringify(version), KEEP_SECONDS);
+  local = { version, index };
+  // An instance still fetching the old copy finds it gone and reads the version again.
+  if (previous && previous.readId !== version.readId) {
+    await store.delete(cacheKeys.directoryFullRead(previous.readId));
+    for (let sequence = 1; sequence <= previous.changes; sequence += 1) await store.delete(cacheKeys.directoryChange(previous.readId, sequence));
+  }
+  return index;
+}
+
+async function logChanges(current: Current, changes: IndexChange[]): Promise<void> {
+  const index = applyChanges(current.index, changes);
+  if (current.version.changes >= MAX_LOGGED_CHANGES) {
+    await storeFullRead(index);
+    return;
+  }
+  const store = getCacheStore();
+  const version = { ...current.version, changes: current.version.changes + 1 };
+  await store.set(cacheKeys.directoryChange(version.readId, version.changes), encodeChanges(changes), KEEP_SECONDS);
+  await store.set(cacheKeys.directoryVersion(), JSON.stringify(version), KEEP_SECONDS);
+  keepLocally({ version, index });
 }
 
 export async function getDirectoryIndex(): Promise<DirectoryIndex> {
   const ttlSeconds = getConfig().dataCacheSeconds;
   // No data cache configured: every view reads WeCom, as for profiles.
   if (ttlSeconds === 0) return buildDirectoryIndex(getWeComClient());
-  const stored = await readStoredIndex();
-  if (!stored) return buildCold();
-  if (Date.now() - stored.builtAt > ttlSeconds * 1000) refreshInBackground();
-  return stored;
+  const current = await readCurrent();
+  if (!current) return buildCold();
+  const spacingSeconds = Math.max(ttlSeconds, minSecondsBetweenFullReads(current.index.departments.length));
+  if (Date.now() - current.version.builtAt > spacingSeconds * 1000) refreshInBackground();
+  return current.index;
 }
 
 /** No index anywhere: requests of this process share one full read, and another instance's counts too. */
 function buildCold(): Promise<DirectoryIndex> {
-  coldBuild ??= underDirectoryLock(async () => (await readStoredIndex()) ?? storeIndex(await buildDirectoryIndex(getWeComClient()))).finally(() => {
+  coldBuild ??= underDirectoryLock(async () => (await readCurrent())?.index ?? storeFullRead(await buildDirectoryIndex(getWeComClient()))).finally(() => {
     coldBuild = null;
   });
   return coldBuild;
@@ -60,10 +161,11 @@ function buildCold(): Promise<DirectoryIndex> {
 function refreshInBackground(): void {
   backgroundRefresh ??= (async () => {
     const lock = await tryLock(getCacheStore(), cacheKeys.directoryRebuildLock(), LOCK_SECONDS);
-    // Another instance is already reading WeCom; its result reaches everyone through the store.
+    // Another instance is already reading WeCom, or patching; its result reaches everyone through the store.
     if (!lock) return;
     try {
-      await storeIndex(await buildDirectoryIndex(getWeComClient()));
+      // Events wait for this lock, so their changes land on the new full read, not before it.
+      await storeFullRead(await buildDirectoryIndex(getWeComClient()));
       log.info('directory.refreshed', { trigger: 'expiry' });
     } finally {
       await lock.release();
@@ -85,46 +187,44 @@ function refreshInBackground(): void {
 export async function rebuildNow(): Promise<DirectoryIndex> {
   return underDirectoryLock(async () => {
     const index = await buildDirectoryIndex(getWeComClient());
-    if (getConfig().dataCacheSeconds > 0) await storeIndex(index);
+    if (getConfig().dataCacheSeconds > 0) await storeFullRead(index);
     return index;
   });
 }
 
 /**
- * Applies a change WeCom announced to the stored index, after any full read in progress
- * (which may have read the old data) has finished. Without a stored index there is
- * nothing to patch: the next read builds it from WeCom as it is now.
+ * Logs a change WeCom announced, after any full read in progress (which may have read the
+ * old data) has finished. Without a stored index there is nothing to patch: the next read
+ * builds it from WeCom as it is now.
  */
-async function patchIndex(patch: (index: DirectoryIndex) => Promise<DirectoryIndex>): Promise<void> {
+async function patchIndex(changesOf: () => Promise<IndexChange[]>): Promise<void> {
   await underDirectoryLock(async () => {
-    const stored = await readStoredIndex();
-    if (stored) await storeIndex(await patch(stored));
+    const current = await readCurrent();
+    if (current) await logChanges(current, await changesOf());
   });
 }
 
 /** Re-reads one member from WeCom into the index: changed, added, or gone. */
 export function refreshDirectoryMember(userid: string, renamedTo?: string): Promise<void> {
-  return patchIndex(async (index) => {
+  return patchIndex(async () => {
     const current = renamedTo ?? userid;
+    const renamed: IndexChange[] = renamedTo && renamedTo !== userid ? [{ kind: 'member', userid, member: null }] : [];
     try {
-      const user = await getWeComClient().getUser(current);
-      return withMember(withMember(index, userid, null), current, directoryMemberOf(user));
+      return [...renamed, { kind: 'member', userid: current, member: directoryMemberOf(await getWeComClient().getUser(current)) }];
     } catch (error) {
-      if (isWeComError(error) && (error.kind === 'not_found' || error.kind === 'not_visible')) {
-        return withMember(withMember(index, userid, null), current, null);
-      }
+      if (isWeComError(error) && (error.kind === 'not_found' || error.kind === 'not_visible')) return [...renamed, { kind: 'member', userid: current, member: null }];
       throw error;
     }
   });
 }
 
 export function removeDirectoryMember(userid: string): Promise<void> {
-  return patchIndex(async (index) => withMember(index, userid, null));
+  return patchIndex(async () => [{ kind: 'member', userid, member: null }]);
 }
 
 /** Re-reads the department list (one call) into the index: renamed, moved, added, removed. */
 export function refreshDirectoryDepartments(): Promise<void> {
-  return patchIndex(async (index) => withDepartments(index, await getWeComClient().listDepartments()));
+  return patchIndex(async () => [{ kind: 'departments', departments: await getWeComClient().listDepartments() }]);
 }
 
 async function underDirectoryLock<T>(work: () => Promise<T>): Promise<T> {

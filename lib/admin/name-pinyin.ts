@@ -28,9 +28,15 @@ export function pinyinQuery(query: string): string | null {
   return /^[a-z]{1,32}$/.test(letters) ? letters : null;
 }
 
+const HAS_CHINESE = /[\u3400-\u9fff]/;
+
+/** The name's pinyin, or null for a name without Chinese characters (nothing to type in pinyin). */
+export function namePinyinIfChinese(name: string): NamePinyin | null {
+  return HAS_CHINESE.test(name) ? namePinyin(name) : null;
+}
+
 /** Whether `name` matches what was typed as pinyin: a part of the full pinyin, or the start of the initials. */
 export function matchesPinyin(name: string, typed: string): boolean {
-  if (!/[\u3400-\u9fff]/.test(name)) return false;
-  const { full, initials } = namePinyin(name);
-  return full.includes(typed) || initials.startsWith(typed);
+  const keys = namePinyinIfChinese(name);
+  return keys !== null && (keys.full.includes(typed) || keys.initials.startsWith(typed));
 }

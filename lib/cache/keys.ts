@@ -17,9 +17,15 @@ export const cacheKeys = {
   member: (userid: string) => appKey('data', 'user', userid),
   /** department/list: names on profiles. */
   departments: () => appKey('data', 'departments', ''),
-  /** The admin directory (departments, members, counts) and its rebuild lock. */
-  directoryIndex: () => appKey('data', 'directory_index'),
-  directoryRebuildLock: () => appKey('lock', 'directory_index'),
+  /**
+   * The admin directory (lib/admin/directory-store.ts): which full read is current and how many
+   * changes follow it (read by every admin request), the full read itself (read only when it
+   * is new to an instance), each change since, and the lock of whoever writes them.
+   */
+  directoryVersion: () => appKey('data', 'directory', 'version'),
+  directoryFullRead: (readId: string) => appKey('data', 'directory', 'full', readId),
+  directoryChange: (readId: string, sequence: number) => appKey('data', 'directory', 'change', readId, sequence),
+  directoryRebuildLock: () => appKey('lock', 'directory'),
   /** tag/get of the admin tag. */
   tag: (tagId: number) => appKey('data', 'tag', tagId),
   /** What a member consented to share (getuserdetail), kept for the session lifetime. */

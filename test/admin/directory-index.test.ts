@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDirectoryIndex, withDepartments, withMember, type DirectoryIndex } from '@/lib/admin/directory-index';
+import { PARALLEL_DEPARTMENT_READS, buildDirectoryIndex, withDepartments, withMember, type DirectoryIndex } from '@/lib/admin/directory-index';
+import { minSecondsBetweenFullReads } from '@/lib/admin/full-read-budget';
 import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
 
 const departments: WeComDepartment[] = [
@@ -50,5 +51,39 @@ describe('the admin directory index', () => {
     const next = withDepartments(index, [...departments.slice(0, 2), { id: 3, name: 'Web 前端', parentid: 4 }, departments[3]]);
     expect(next.departments.find((d) => d.id === 3)?.name).toBe('Web 前端');
     expect(counts(next)).toEqual({ 1: [0, 3], 2: [1, 1], 3: [2, 2], 4: [1, 3] });
+  });
+
+  it('counts kept up by patches are the counts a full recount gives', async () => {
+    let index = await buildDirectoryIndex(client);
+    const moves: [string, number[] | null][] = [['wangfang', [4]], ['anna', [2, 4]], ['hejing', null], ['zhaomin', [1, 3]], ['anna', [3]], ['x', [99]]];
+    for (const [userid, places] of moves) index = withMember(index, userid, places ? { userid, name: userid, departments: places } : null);
+    expect(counts(index)).toEqual(counts(withDepartments(index, departments)));
+    expect(counts(index)).toEqual({ 1: [1, 3], 2: [0, 2], 3: [2, 2], 4: [1, 1] });
+  });
+
+  it('a full read stops asking WeCom after the first refusal', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ id: i + 2, name: `部门${i}`, parentid: 1 }));
+    let asked = 0;
+    const refusing = {
+      listDepartments: async () => many,
+      listDepartmentUsers: async () => {
+        asked += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error('45009 api freq out of limit');
+      },
+    };
+    await expect(buildDirectoryIndex(refusing)).rejects.toThrow('45009');
+    // Only the reads already in flight when the first refusal came back.
+    expect(asked).toBeLessThanOrEqual(PARALLEL_DEPARTMENT_READS);
+  });
+});
+
+describe('how often the directory is read in full', () => {
+  it("keeps scheduled full reads to a third of WeCom's hourly user/list limit", () => {
+    // 1,464 departments (the mock's 100,000-member company): 1,464 calls a read, 34 reads an hour at most.
+    expect(minSecondsBetweenFullReads(1464)).toBe(106);
+    expect((3600 / minSecondsBetweenFullReads(1464)) * 1464).toBeLessThanOrEqual(150_000 / 3);
+    expect(minSecondsBetweenFullReads(264)).toBe(20);
+    expect(minSecondsBetweenFullReads(12)).toBe(1);
   });
 });

@@ -151,7 +151,7 @@ describe('CLI environment', () => {
       [{ MOCK_PRIVACY: 'strict' }, 'MOCK_PRIVACY'],
       [{ MOCK_TOKEN_TTL_SECONDS: '1.5' }, 'MOCK_TOKEN_TTL_SECONDS'],
       [{ MOCK_TRUSTED_DOMAINS: 'http://x' }, 'MOCK_TRUSTED_DOMAINS'],
-      [{ MOCK_DIRECTORY: 'huge' }, 'MOCK_DIRECTORY'],
+      [{ MOCK_DIRECTORY: 'gigantic' }, 'MOCK_DIRECTORY'],
       [{ MOCK_LATENCY_MS: 'slow' }, 'MOCK_LATENCY_MS'],
     ];
     for (const [env, name] of cases) {
