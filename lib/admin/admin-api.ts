@@ -5,6 +5,7 @@ import { preferredLocale } from '@/lib/i18n/locale';
 import { ADMIN_REFRESHES_PER_MINUTE, consumeLimit, tooManyRequestsJson } from '@/lib/http/rate-limit';
 import { getDirectoryIndex, rebuildNow } from './directory-store';
 import { searchMembers } from './member-search';
+import { prepareForSearch } from './search-table';
 
 /**
  * The JSON behind the admin directory. Who may call, caching headers and WeCom failures
@@ -32,7 +33,9 @@ export async function membersJson(request: NextRequest): Promise<NextResponse> {
   }
   const q = parsed.data;
   const query = { departmentId: q.department, includeSubDepartments: q.children === '1', query: q.q, offset: q.offset, limit: q.limit };
-  const page = searchMembers(await getDirectoryIndex(), query, preferredLocale(request.headers.get('accept-language')));
+  const index = await getDirectoryIndex();
+  await prepareForSearch(index);
+  const page = searchMembers(index, query, preferredLocale(request.headers.get('accept-language')));
   return NextResponse.json(page);
 }
 

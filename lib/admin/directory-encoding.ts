@@ -11,11 +11,20 @@ type MemberRow = [userid: string, name: string, alias: string, position: string,
 /** Bumped when the shape changes: during a rolling upgrade, old and new instances ignore each other's values. */
 export const DIRECTORY_FORMAT = 2;
 
-interface StoredIndex {
+/** Members a stored part holds: a value well under a megabyte, parsed in a few milliseconds. */
+export const MEMBERS_PER_PART = 10_000;
+
+interface StoredHead {
   format: typeof DIRECTORY_FORMAT;
   builtAt: number;
   departments: DirectoryDepartment[];
-  members: MemberRow[];
+  parts: number;
+}
+
+/** A full read as stored: a head (departments, times) and the members in parts. */
+export interface EncodedFullRead {
+  head: string;
+  parts: string[];
 }
 
 /** A change WeCom announced, applied by every instance to its copy of the index. */
@@ -23,26 +32,43 @@ export type IndexChange =
   | { kind: 'member'; userid: string; member: DirectoryMember | null }
   | { kind: 'departments'; departments: Pick<WeComDepartment, 'id' | 'name' | 'name_en' | 'parentid' | 'order'>[] };
 
-export function encodeIndex(index: DirectoryIndex): string {
-  const stored: StoredIndex = {
-    format: DIRECTORY_FORMAT,
-    builtAt: index.builtAt,
-    departments: index.departments,
-    members: index.members.map((m) => [m.userid, m.name, m.alias ?? '', m.position ?? '', m.status ?? 0, m.departments]),
-  };
-  return JSON.stringify(stored);
+/**
+ * Encodes part by part, letting requests in between: one JSON.stringify of 100,000 members
+ * would hold this instance's requests for a tenth of a second.
+ */
+export async function encodeFullRead(index: DirectoryIndex): Promise<EncodedFullRead> {
+  const parts: string[] = [];
+  for (let from = 0; from < index.members.length; from += MEMBERS_PER_PART) {
+    const rows: MemberRow[] = index.members.slice(from, from + MEMBERS_PER_PART).map((m) => [m.userid, m.name, m.alias ?? '', m.position ?? '', m.status ?? 0, m.departments]);
+    parts.push(JSON.stringify({ format: DIRECTORY_FORMAT, rows }));
+    await nextTurn();
+  }
+  const head: StoredHead = { format: DIRECTORY_FORMAT, builtAt: index.builtAt, departments: index.departments, parts: parts.length };
+  return { head: JSON.stringify(head), parts };
 }
 
 /** Null for a value this version cannot read (another format, or damaged): it is then read from WeCom again. */
-export function decodeIndex(raw: string): DirectoryIndex | null {
-  let stored: StoredIndex;
+export function decodeHead(raw: string): Omit<StoredHead, 'format'> | null {
+  const stored = parsed<StoredHead>(raw);
+  return stored && Array.isArray(stored.departments) && Number.isInteger(stored.parts) ? { builtAt: stored.builtAt, departments: stored.departments, parts: stored.parts } : null;
+}
+
+export function decodePart(raw: string): DirectoryMember[] | null {
+  const stored = parsed<{ rows: MemberRow[] }>(raw);
+  return stored && Array.isArray(stored.rows) ? stored.rows.map(memberOfRow) : null;
+}
+
+function parsed<T>(raw: string): (T & { format: number }) | null {
   try {
-    stored = JSON.parse(raw) as StoredIndex;
+    const value = JSON.parse(raw) as T & { format: number };
+    return value?.format === DIRECTORY_FORMAT ? value : null;
   } catch {
     return null;
   }
-  if (stored?.format !== DIRECTORY_FORMAT || !Array.isArray(stored.members) || !Array.isArray(stored.departments)) return null;
-  return { builtAt: stored.builtAt, departments: stored.departments, members: stored.members.map(memberOfRow) };
+}
+
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function memberOfRow([userid, name, alias, position, status, departments]: MemberRow): DirectoryMember {
@@ -55,12 +81,8 @@ export function encodeChanges(changes: IndexChange[]): string {
 }
 
 export function decodeChanges(raw: string): IndexChange[] | null {
-  try {
-    const stored = JSON.parse(raw) as { format?: number; changes?: IndexChange[] };
-    return stored.format === DIRECTORY_FORMAT && Array.isArray(stored.changes) ? stored.changes : null;
-  } catch {
-    return null;
-  }
+  const stored = parsed<{ changes: IndexChange[] }>(raw);
+  return stored && Array.isArray(stored.changes) ? stored.changes : null;
 }
 
 export function applyChanges(index: DirectoryIndex, changes: IndexChange[]): DirectoryIndex {

@@ -38,15 +38,19 @@ export interface DirectoryIndex {
 }
 
 /**
- * A full read asks user/list once per department. 24 at a time keeps the read of a
+ * A full read asks user/list once per department. 32 at a time keeps the read of a
  * 100,000-member company (about 1,500 departments) within a few seconds at 50 ms a call,
  * far below WeCom's 10,000 calls a minute per API (lib/admin/full-read-budget.ts).
  */
-export const PARALLEL_DEPARTMENT_READS = 24;
+export const PARALLEL_DEPARTMENT_READS = 32;
 const collator = new Intl.Collator('zh-CN');
-const byName = (a: DirectoryMember, b: DirectoryMember) => collator.compare(a.name, b.name) || a.userid.localeCompare(b.userid);
+/** The collator's first level only: 'a' and 'A' are one letter here. */
+const lettersOnly = new Intl.Collator('zh-CN', { sensitivity: 'base' });
+/** Namesakes (a third of a large company's names repeat) in userid order, compared as plain strings: quick, and only needs to be stable. */
+const byUserid = (a: DirectoryMember, b: DirectoryMember) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0);
+const byName = (a: DirectoryMember, b: DirectoryMember) => collator.compare(a.name, b.name) || byUserid(a, b);
 
-export function directoryMemberOf(user: WeComUser, fallbackDepartment?: number): DirectoryMember {
+export function directoryMemberOf(user: Pick<WeComUser, 'userid' | 'name' | 'alias' | 'position' | 'status' | 'department'>, fallbackDepartment?: number): DirectoryMember {
   return {
     userid: user.userid,
     name: user.name,
@@ -78,7 +82,7 @@ export async function buildDirectoryIndex(client: Pick<WeComClient, 'listDepartm
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DEPARTMENT_READS, departments.length) }, reader));
-  return indexOf(departments, [...members.values()].sort(byName), builtAt);
+  return indexOf(departments, sortedByName([...members.values()]), builtAt);
 }
 
 /**
@@ -109,6 +113,35 @@ export function withMember(index: DirectoryIndex, userid: string, member: Direct
 /** The index with WeCom's current department list (renamed, moved, added or removed departments). */
 export function withDepartments(index: DirectoryIndex, departments: Pick<WeComDepartment, 'id' | 'name' | 'name_en' | 'parentid' | 'order'>[]): DirectoryIndex {
   return indexOf(departments, index.members, index.builtAt);
+}
+
+/**
+ * The members in the order of `byName`, without asking the collator 1.7 million times for
+ * 100,000 names (a third of a second that no request could be served in). Each distinct
+ * character gets its rank in the collator's order once; a name's key is its ranks as a
+ * string, and keys compare as plain strings. Characters the collator tells apart only by
+ * case or accent share a rank, so keys order by letters first as the collator does, and
+ * equal keys fall back to the collator itself.
+ */
+export function sortedByName(members: DirectoryMember[]): DirectoryMember[] {
+  const characters = new Set<string>();
+  // By UTF-16 unit, not by code point: a plain loop is five times quicker than Array.from, and a
+  // rare character outside the BMP still sorts the same way wherever it appears.
+  for (const member of members) for (let i = 0; i < member.name.length; i += 1) characters.add(member.name[i]);
+  const ordered = [...characters].sort(collator.compare);
+  const rankOf = new Map<string, number>();
+  let rank = 1;
+  ordered.forEach((character, i) => {
+    if (i > 0 && lettersOnly.compare(ordered[i - 1], character) !== 0) rank += 1;
+    rankOf.set(character, rank);
+  });
+  const keyed = members.map((member) => {
+    let key = '';
+    for (let i = 0; i < member.name.length; i += 1) key += String.fromCharCode(rankOf.get(member.name[i])!);
+    return { member, key };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.member.name === b.member.name ? byUserid(a.member, b.member) : byName(a.member, b.member)));
+  return keyed.map((entry) => entry.member);
 }
 
 function insertionPoint(sorted: DirectoryMember[], member: DirectoryMember): number {

@@ -6,9 +6,10 @@ import { tryLock, waitForLock } from '@/lib/cache/lock';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { getWeComClient, isWeComError } from '@/lib/wecom';
-import { applyChanges, decodeChanges, decodeIndex, DIRECTORY_FORMAT, encodeChanges, encodeIndex, type IndexChange } from './directory-encoding';
+import { applyChanges, decodeChanges, decodeHead, decodePart, DIRECTORY_FORMAT, encodeChanges, encodeFullRead, nextTurn, type IndexChange } from './directory-encoding';
 import { buildDirectoryIndex, directoryMemberOf, type DirectoryIndex } from './directory-index';
 import { minSecondsBetweenFullReads } from './full-read-budget';
+import { prepareForSearch } from './search-table';
 
 /**
  * Where the admin directory lives: in the cache store, shared by every instance, as a full
@@ -86,8 +87,7 @@ async function catchUpTo(version: DirectoryVersion): Promise<DirectoryIndex | nu
   const store = getCacheStore();
   let from = local && local.version.readId === version.readId && local.version.changes <= version.changes ? local : null;
   if (!from) {
-    const raw = await store.get(cacheKeys.directoryFullRead(version.readId));
-    const index = raw === null ? null : decodeIndex(raw);
+    const index = await fetchFullRead(version.readId);
     if (!index) return null;
     from = { version: { ...version, changes: 0 }, index };
   }
@@ -98,8 +98,27 @@ async function catchUpTo(version: DirectoryVersion): Promise<DirectoryIndex | nu
     if (!changes) return null;
     index = applyChanges(index, changes);
   }
+  // Ready to search before any request sees it, prepared between requests.
+  await prepareForSearch(index);
   keepLocally({ version, index });
   return index;
+}
+
+/** Part by part, each parsed between requests; null when any part is gone or unreadable. */
+async function fetchFullRead(readId: string): Promise<DirectoryIndex | null> {
+  const store = getCacheStore();
+  const headRaw = await store.get(cacheKeys.directoryFullRead(readId));
+  const head = headRaw === null ? null : decodeHead(headRaw);
+  if (!head) return null;
+  const members: DirectoryIndex['members'] = [];
+  for (let part = 0; part < head.parts; part += 1) {
+    const raw = await store.get(cacheKeys.directoryFullReadPart(readId, part));
+    const decoded = raw === null ? null : decodePart(raw);
+    if (!decoded) return null;
+    for (const member of decoded) members.push(member);
+    await nextTurn();
+  }
+  return { builtAt: head.builtAt, departments: head.departments, members };
 }
 
 /** Concurrent catch-ups may finish out of order: the copy only moves forward. */
@@ -111,19 +130,34 @@ function keepLocally(next: Current): void {
   if (newer) local = next;
 }
 
-async function storeFullRead(index: DirectoryIndex): Promise<DirectoryIndex> {
+/**
+ * `servedBeforePrepared`: the cold build, where no index is served yet; the /admin page needs
+ * only the departments, and searches wait for the preparation themselves.
+ */
+async function storeFullRead(index: DirectoryIndex, { servedBeforePrepared = false } = {}): Promise<DirectoryIndex> {
   const store = getCacheStore();
   const previous = await readVersion();
   const version: DirectoryVersion = { format: DIRECTORY_FORMAT, readId: randomUUID(), builtAt: index.builtAt, changes: 0 };
-  await store.set(cacheKeys.directoryFullRead(version.readId), encodeIndex(index), KEEP_SECONDS);
+  const encoded = await encodeFullRead(index);
+  // Parts first, the head after them, the version last: whoever reads the version finds it all.
+  for (const [part, raw] of encoded.parts.entries()) await store.set(cacheKeys.directoryFullReadPart(version.readId, part), raw, KEEP_SECONDS);
+  await store.set(cacheKeys.directoryFullRead(version.readId), encoded.head, KEEP_SECONDS);
+  const preparing = prepareForSearch(index);
+  if (!servedBeforePrepared) await preparing;
   await store.set(cacheKeys.directoryVersion(), JSON.stringify(version), KEEP_SECONDS);
   local = { version, index };
   // An instance still fetching the old copy finds it gone and reads the version again.
-  if (previous && previous.readId !== version.readId) {
-    await store.delete(cacheKeys.directoryFullRead(previous.readId));
-    for (let sequence = 1; sequence <= previous.changes; sequence += 1) await store.delete(cacheKeys.directoryChange(previous.readId, sequence));
-  }
+  if (previous && previous.readId !== version.readId) await dropFullRead(previous);
   return index;
+}
+
+async function dropFullRead(version: DirectoryVersion): Promise<void> {
+  const store = getCacheStore();
+  const headRaw = await store.get(cacheKeys.directoryFullRead(version.readId));
+  const parts = (headRaw === null ? null : decodeHead(headRaw))?.parts ?? 0;
+  await store.delete(cacheKeys.directoryFullRead(version.readId));
+  for (let part = 0; part < parts; part += 1) await store.delete(cacheKeys.directoryFullReadPart(version.readId, part));
+  for (let sequence = 1; sequence <= version.changes; sequence += 1) await store.delete(cacheKeys.directoryChange(version.readId, sequence));
 }
 
 async function logChanges(current: Current, changes: IndexChange[]): Promise<void> {
@@ -135,6 +169,7 @@ async function logChanges(current: Current, changes: IndexChange[]): Promise<voi
   const store = getCacheStore();
   const version = { ...current.version, changes: current.version.changes + 1 };
   await store.set(cacheKeys.directoryChange(version.readId, version.changes), encodeChanges(changes), KEEP_SECONDS);
+  await prepareForSearch(index);
   await store.set(cacheKeys.directoryVersion(), JSON.stringify(version), KEEP_SECONDS);
   keepLocally({ version, index });
 }
@@ -152,7 +187,7 @@ export async function getDirectoryIndex(): Promise<DirectoryIndex> {
 
 /** No index anywhere: requests of this process share one full read, and another instance's counts too. */
 function buildCold(): Promise<DirectoryIndex> {
-  coldBuild ??= underDirectoryLock(async () => (await readCurrent())?.index ?? storeFullRead(await buildDirectoryIndex(getWeComClient()))).finally(() => {
+  coldBuild ??= underDirectoryLock(async () => (await readCurrent())?.index ?? storeFullRead(await buildDirectoryIndex(getWeComClient()), { servedBeforePrepared: true })).finally(() => {
     coldBuild = null;
   });
   return coldBuild;

@@ -1,7 +1,8 @@
 import type { Locale } from '@/lib/i18n/locale';
 import { departmentName } from '@/lib/profile/profile-view';
-import type { DirectoryIndex, DirectoryMember } from './directory-index';
-import { matchesPinyin, namePinyinIfChinese, pinyinQuery } from './name-pinyin';
+import type { DirectoryIndex } from './directory-index';
+import { pinyinQuery } from './name-pinyin';
+import { positionsHolding, positionsStartingWith, searchableNeedle, searchTableOf, type SearchTable } from './search-table';
 
 /** One page of members in a department (optionally with its sub-departments), filtered by a query. */
 export interface MemberQuery {
@@ -28,89 +29,70 @@ export interface MemberPage {
   members: MemberRow[];
 }
 
-/**
- * What searching an index needs besides the index, worked out once per index (a full read or
- * a change replaces the index object): the department tree, the names per language, and each
- * member's searchable text in lower case. At 100,000 members a search is then one pass of
- * string tests, a few milliseconds, instead of rebuilding all of this per request.
- */
-interface Prepared {
-  childrenOf: Map<number, number[]>;
-  names: Partial<Record<Locale, Map<number, string>>>;
-  /** Aligned with index.members. */
-  texts: string[];
-}
-
-const prepared = new WeakMap<DirectoryIndex, Prepared>();
-/** Members keep their object across patches of the index: their text is worked out once. */
-const textOf = new WeakMap<DirectoryMember, string>();
-/** Between fields, so that a query never matches across two of them. */
-const FIELD_SEPARATOR = '\u0000';
-
-function preparedFor(index: DirectoryIndex): Prepared {
-  let ready = prepared.get(index);
-  if (!ready) {
-    const childrenOf = new Map<number, number[]>();
-    for (const d of index.departments) {
-      const siblings = childrenOf.get(d.parentid);
-      if (siblings) siblings.push(d.id);
-      else childrenOf.set(d.parentid, [d.id]);
-    }
-    ready = { childrenOf, names: {}, texts: index.members.map(searchTextOf) };
-    prepared.set(index, ready);
-    warmPinyin(index.members);
-  }
-  return ready;
-}
-
-function searchTextOf(member: DirectoryMember): string {
-  let text = textOf.get(member);
-  if (text === undefined) {
-    text = [member.name, member.userid, member.alias ?? '', member.position ?? ''].join(FIELD_SEPARATOR).toLowerCase();
-    textOf.set(member, text);
-  }
-  return text;
-}
-
-/**
- * Pinyin of 65,000 distinct names takes a third of a second: worked out in small slices after
- * an index arrives, between requests, rather than all at once inside the first pinyin search.
- */
-function warmPinyin(members: readonly DirectoryMember[], from = 0): void {
-  const SLICE = 500;
-  setImmediate(() => {
-    for (const member of members.slice(from, from + SLICE)) namePinyinIfChinese(member.name);
-    if (from + SLICE < members.length) warmPinyin(members, from + SLICE);
-  }).unref?.();
-}
-
 /** `locale` picks the department names each row shows (WeCom's English ones in English, where set). */
 export function searchMembers(index: DirectoryIndex, q: MemberQuery, locale: Locale = 'zh'): MemberPage {
-  const { childrenOf, names, texts } = preparedFor(index);
-  const scope = departmentScope(childrenOf, q.departmentId, q.includeSubDepartments);
-  const everyDepartment = scope.size >= index.departments.length;
+  const table = searchTableOf(index);
+  const scope = departmentScope(table.childrenOf, q.departmentId, q.includeSubDepartments);
+  const wholeCompany = scope.size >= index.departments.length;
   const needle = q.query.trim().toLowerCase();
-  const typed = needle ? pinyinQuery(needle) : null;
-  const matches: DirectoryMember[] = [];
-  index.members.forEach((member, i) => {
-    if (!everyDepartment && !member.departments.some((d) => scope.has(d))) return;
-    if (needle && !texts[i].includes(needle) && !(typed !== null && matchesPinyin(member.name, typed))) return;
-    matches.push(member);
-  });
-  const namesHere = (names[locale] ??= new Map(index.departments.map((d) => [d.id, departmentName(d, locale)])));
+  const matches = !needle
+    ? wholeCompany
+      ? table.everyone
+      : positionsIn(table.membersOf, scope)
+    : matching(table, needle).filter((i) => wholeCompany || index.members[i].departments.some((d) => scope.has(d)));
+  const namesHere = (table.names[locale] ??= new Map(index.departments.map((d) => [d.id, departmentName(d, locale)])));
   return {
     total: matches.length,
     offset: q.offset,
     limit: q.limit,
-    members: matches.slice(q.offset, q.offset + q.limit).map((m) => ({
-      userid: m.userid,
-      name: m.name,
-      alias: m.alias,
-      position: m.position,
-      status: m.status,
-      departmentNames: m.departments.map((d) => namesHere.get(d) ?? `#${d}`),
-    })),
+    members: matches.slice(q.offset, q.offset + q.limit).map((i) => {
+      const m = index.members[i];
+      return {
+        userid: m.userid,
+        name: m.name,
+        alias: m.alias,
+        position: m.position,
+        status: m.status,
+        departmentNames: m.departments.map((d) => namesHere.get(d) ?? `#${d}`),
+      };
+    }),
   };
+}
+
+/**
+ * The company's members matching the query, in name order: name, userid, alias or position
+ * holds it; or, typed in pinyin, the name's pinyin holds it or its initials start with it.
+ * Native searches over the joined texts; the callers keep those in the chosen departments.
+ */
+function matching(table: SearchTable, needle: string): number[] {
+  const joined = table.joined;
+  const searchable = searchableNeedle(needle);
+  const typed = pinyinQuery(needle);
+  if (!joined || searchable === null) {
+    return table.everyone.filter(
+      (i) => table.texts[i].includes(needle) || (typed !== null && (table.pinyinFull[i].includes(typed) || (table.pinyinInitials[i] !== '' && table.pinyinInitials[i].startsWith(typed)))),
+    );
+  }
+  const found = [positionsHolding(joined.texts, searchable)];
+  if (typed !== null) found.push(positionsHolding(joined.pinyinFull, typed), positionsStartingWith(joined.pinyinInitials, typed));
+  const everyone = new Set(table.everyone.length === table.texts.length ? [] : table.everyone);
+  const inCompany = (i: number) => everyone.size === 0 || everyone.has(i);
+  return unionAscending(found).filter(inCompany);
+}
+
+function unionAscending(lists: number[][]): number[] {
+  if (lists.length === 1) return lists[0];
+  const all = lists.flat().sort((a, b) => a - b);
+  return all.filter((position, k) => k === 0 || all[k - 1] !== position);
+}
+
+/** The members of these departments in name order, each once (a member may be in two). */
+function positionsIn(membersOf: Map<number, number[]>, scope: Set<number>): number[] {
+  if (scope.size === 1) return membersOf.get(scope.values().next().value!) ?? [];
+  const positions: number[] = [];
+  for (const id of scope) for (const i of membersOf.get(id) ?? []) positions.push(i);
+  positions.sort((a, b) => a - b);
+  return positions.filter((position, k) => k === 0 || positions[k - 1] !== position);
 }
 
 function departmentScope(childrenOf: Map<number, number[]>, departmentId: number, includeSubDepartments: boolean): Set<number> {

@@ -20,10 +20,11 @@ export const cacheKeys = {
   /**
    * The admin directory (lib/admin/directory-store.ts): which full read is current and how many
    * changes follow it (read by every admin request), the full read itself (read only when it
-   * is new to an instance), each change since, and the lock of whoever writes them.
+   * is new to an instance: a head and members in parts), each change since, and the lock of whoever writes them.
    */
   directoryVersion: () => appKey('data', 'directory', 'version'),
   directoryFullRead: (readId: string) => appKey('data', 'directory', 'full', readId),
+  directoryFullReadPart: (readId: string, part: number) => appKey('data', 'directory', 'part', readId, part),
   directoryChange: (readId: string, sequence: number) => appKey('data', 'directory', 'change', readId, sequence),
   directoryRebuildLock: () => appKey('lock', 'directory'),
   /** tag/get of the admin tag. */

@@ -18,6 +18,13 @@ export interface ResilientStoreOptions {
  * same expiry, so the token and data it was using stay usable through an outage.
  * One warning marks the start of an outage and one info line its end.
  */
+/**
+ * Larger values are not copied to memory: they are the admin directory's parts (up to a
+ * megabyte each, a dozen at 100,000 members), which the directory already keeps parsed in
+ * this process and serves from there through an outage. A copy would only double its memory.
+ */
+const MAX_COPIED_LENGTH = 256 * 1024;
+
 export class ResilientStore implements CacheStore {
   readonly memory = new MemoryStore();
   private outage: { since: number; retryAt: number } | null = null;
@@ -48,7 +55,7 @@ export class ResilientStore implements CacheStore {
       async (redis) => {
         const hit = await redis.getWithTtl(key);
         if (!hit) return null;
-        await this.memory.set(key, hit.value, hit.ttlMs / 1000);
+        if (hit.value.length <= MAX_COPIED_LENGTH) await this.memory.set(key, hit.value, hit.ttlMs / 1000);
         return hit.value;
       },
       (memory) => memory.get(key),
@@ -56,7 +63,8 @@ export class ResilientStore implements CacheStore {
   }
 
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    void this.memory.set(key, value, ttlSeconds);
+    if (value.length <= MAX_COPIED_LENGTH) void this.memory.set(key, value, ttlSeconds);
+    else void this.memory.delete(key);
     return this.attempt(
       (redis) => redis.set(key, value, ttlSeconds),
       async () => {},

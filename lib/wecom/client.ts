@@ -100,8 +100,9 @@ export class WeComClient {
   }
 
   /** user/list: the department's direct members with their profiles (privacy withholding applies). */
-  async listDepartmentUsers(departmentId: number): Promise<schemas.WeComUser[]> {
-    const answer = await this.call({ api: 'user/list', query: { department_id: departmentId }, schema: schemas.userListSchema });
+  /** The department's direct members, with only the fields the admin directory keeps. */
+  async listDepartmentUsers(departmentId: number): Promise<schemas.DirectoryUser[]> {
+    const answer = await this.call({ api: 'user/list', query: { department_id: departmentId }, schema: schemas.directoryUserListSchema });
     return answer.userlist;
   }
 

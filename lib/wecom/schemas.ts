@@ -48,7 +48,14 @@ export const userSchema = z.looseObject({
     .optional(),
 });
 export type WeComUser = z.infer<typeof userSchema>;
-export const userListSchema = z.looseObject({ userlist: z.array(userSchema).default([]) });
+/**
+ * user/list as the admin directory reads it: only the fields it keeps, the rest dropped
+ * unread. A full read of 100,000 members parses each of them; the whole user shape (with
+ * its attributes and external profile) took half a second of that for nothing.
+ */
+export const directoryUserSchema = userSchema.pick({ userid: true, name: true, department: true, position: true, alias: true, status: true }).strip();
+export type DirectoryUser = z.infer<typeof directoryUserSchema>;
+export const directoryUserListSchema = z.looseObject({ userlist: z.array(directoryUserSchema).default([]) });
 
 export const userDetailSchema = z.looseObject({
   userid: text,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARALLEL_DEPARTMENT_READS, buildDirectoryIndex, withDepartments, withMember, type DirectoryIndex } from '@/lib/admin/directory-index';
+import { PARALLEL_DEPARTMENT_READS, buildDirectoryIndex, sortedByName, withDepartments, withMember, type DirectoryIndex } from '@/lib/admin/directory-index';
 import { minSecondsBetweenFullReads } from '@/lib/admin/full-read-budget';
 import type { WeComDepartment, WeComUser } from '@/lib/wecom/schemas';
 
@@ -85,5 +85,15 @@ describe('how often the directory is read in full', () => {
     expect((3600 / minSecondsBetweenFullReads(1464)) * 1464).toBeLessThanOrEqual(150_000 / 3);
     expect(minSecondsBetweenFullReads(264)).toBe(20);
     expect(minSecondsBetweenFullReads(12)).toBe(1);
+  });
+});
+
+describe('the order of members', () => {
+  it('is the Chinese collator order, for Chinese, Latin and mixed names alike', () => {
+    const collator = new Intl.Collator('zh-CN');
+    const names = ['王芳', '汪洋', '王', '阿宝', 'Anna', 'anna', 'Aa', 'ab', 'Zoe 张', '张伟', '张', '曾敏', '蔡琴', '李娜', '李', 'Émile', 'emile', '王芳', '1号', '欧阳修'];
+    const members = names.map((name, i) => ({ userid: `u${String(i).padStart(2, '0')}`, name, departments: [1] }));
+    const expected = [...members].sort((a, b) => collator.compare(a.name, b.name) || (a.userid < b.userid ? -1 : 1));
+    expect(sortedByName([...members].reverse()).map((m) => `${m.name}/${m.userid}`)).toEqual(expected.map((m) => `${m.name}/${m.userid}`));
   });
 });

@@ -65,7 +65,7 @@ describe('the shared admin directory', () => {
     const second = await startInstance();
     expect((await second.getDirectoryIndex()).members).toEqual(built.members);
     await second.getDirectoryIndex();
-    expect(store.take()).toEqual(['data:directory:version', 'data:directory:full', 'data:directory:version']);
+    expect(store.take()).toEqual(['data:directory:version', 'data:directory:full', 'data:directory:part', 'data:directory:version']);
     // Neither instance asked WeCom again.
     expect(await userListCalls()).toBe(callsOfOneRead);
   });
@@ -116,6 +116,6 @@ describe('the shared admin directory', () => {
     await first.refreshDirectoryMember('hejing');
     await first.rebuildNow();
     const kept = [...(store as unknown as { entries: Map<string, unknown> }).entries.keys()].filter((key) => key.includes(':directory:'));
-    expect(kept.map((key) => key.split(':').slice(4, 6).join(':')).sort()).toEqual(['directory:full', 'directory:version']);
+    expect(kept.map((key) => key.split(':').slice(4, 6).join(':')).sort()).toEqual(['directory:full', 'directory:part', 'directory:version']);
   });
 });

@@ -41,3 +41,28 @@ describe('member search', () => {
     expect(await rows('zh')).toMatchObject({ zengmin: ['财务部'], 'wang-fang': ['人力行政部'] });
   });
 });
+
+describe('member lists by department', () => {
+  it('shows a member in two departments of the scope once, in name order', async () => {
+    const tree: WeComDepartment[] = [
+      { id: 1, name: '公司', parentid: 0 },
+      { id: 2, name: '研发', parentid: 1 },
+      { id: 3, name: '前端', parentid: 2 },
+      { id: 4, name: '后端', parentid: 2 },
+      { id: 5, name: '销售', parentid: 1 },
+    ];
+    const people: WeComUser[] = [
+      { userid: 'zhao', name: '赵敏', department: [3, 4] },
+      { userid: 'an', name: '安琪', department: [4] },
+      { userid: 'bai', name: '白雪', department: [5, 3] },
+    ];
+    const built = await buildDirectoryIndex({ listDepartments: async () => tree, listDepartmentUsers: async (id) => people.filter((u) => u.department?.includes(id)) });
+    const list = (departmentId: number, includeSubDepartments: boolean) =>
+      searchMembers(built, { departmentId, includeSubDepartments, query: '', offset: 0, limit: 50 }).members.map((m) => m.userid);
+    expect(list(2, true)).toEqual(['an', 'bai', 'zhao']);
+    expect(list(4, false)).toEqual(['an', 'zhao']);
+    expect(list(1, true)).toEqual(['an', 'bai', 'zhao']);
+    expect(list(1, false)).toEqual([]);
+    expect(searchMembers(built, { departmentId: 2, includeSubDepartments: true, query: 'zm', offset: 0, limit: 50 }).members.map((m) => m.userid)).toEqual(['zhao']);
+  });
+});

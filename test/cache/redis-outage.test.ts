@@ -110,4 +110,16 @@ describe('Redis down or slow', () => {
     const logged = JSON.stringify(logs.events('cache.redis_unavailable'));
     expect(logged).not.toMatch(/access_token|secret/i);
   });
+
+  it("keeps small values in memory for an outage but not the directory's megabyte parts", async () => {
+    const a = instance();
+    const part = 'x'.repeat(300 * 1024);
+    await a.store.set('small', 'token', 60);
+    await a.store.set('part', part, 60);
+    expect(await a.store.get('part')).toBe(part);
+    expect(await a.store.memory.get('small')).toBe('token');
+    expect(await a.store.memory.get('part')).toBeNull();
+    await redis.kill();
+    expect(await a.store.get('small')).toBe('token');
+  });
 });
