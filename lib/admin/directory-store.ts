@@ -98,8 +98,10 @@ async function catchUpTo(version: DirectoryVersion): Promise<DirectoryIndex | nu
     if (!changes) return null;
     index = applyChanges(index, changes);
   }
-  // Ready to search before any request sees it, prepared between requests.
-  await prepareForSearch(index);
+  // Prepared for search between requests while the old index is still served; an instance
+  // with none serves it at once (the page needs only departments; searches wait for it).
+  const preparing = prepareForSearch(index);
+  if (local) await preparing;
   keepLocally({ version, index });
   return index;
 }
@@ -136,14 +138,19 @@ function keepLocally(next: Current): void {
  */
 async function storeFullRead(index: DirectoryIndex, { servedBeforePrepared = false } = {}): Promise<DirectoryIndex> {
   const store = getCacheStore();
+  // builtAt is when the read of WeCom started: the read's own time ends here.
+  const readMs = Date.now() - index.builtAt;
+  const storing = performance.now();
   const previous = await readVersion();
   const version: DirectoryVersion = { format: DIRECTORY_FORMAT, readId: randomUUID(), builtAt: index.builtAt, changes: 0 };
   const encoded = await encodeFullRead(index);
   // Parts first, the head after them, the version last: whoever reads the version finds it all.
   for (const [part, raw] of encoded.parts.entries()) await store.set(cacheKeys.directoryFullReadPart(version.readId, part), raw, KEEP_SECONDS);
   await store.set(cacheKeys.directoryFullRead(version.readId), encoded.head, KEEP_SECONDS);
+  const storedMs = performance.now() - storing;
   const preparing = prepareForSearch(index);
   if (!servedBeforePrepared) await preparing;
+  log.info('directory.stored', { members: index.members.length, departments: index.departments.length, readMs, storeMs: Math.round(storedMs) });
   await store.set(cacheKeys.directoryVersion(), JSON.stringify(version), KEEP_SECONDS);
   local = { version, index };
   // An instance still fetching the old copy finds it gone and reads the version again.
@@ -185,10 +192,28 @@ export async function getDirectoryIndex(): Promise<DirectoryIndex> {
   return current.index;
 }
 
-/** No index anywhere: requests of this process share one full read, and another instance's counts too. */
+/**
+ * No index anywhere: requests of this process share one full read, and another instance's
+ * counts too. The waiting admin gets the index as soon as WeCom has been read; writing it
+ * for the other instances (a fifth of a second at 100,000 members) goes on under the lock,
+ * which they wait for.
+ */
 function buildCold(): Promise<DirectoryIndex> {
-  coldBuild ??= underDirectoryLock(async () => (await readCurrent())?.index ?? storeFullRead(await buildDirectoryIndex(getWeComClient()), { servedBeforePrepared: true })).finally(() => {
-    coldBuild = null;
+  coldBuild ??= new Promise<DirectoryIndex>((resolve, reject) => {
+    underDirectoryLock(async () => {
+      const stored = await readCurrent();
+      if (stored) return resolve(stored.index);
+      const index = await buildDirectoryIndex(getWeComClient());
+      resolve(index);
+      await storeFullRead(index, { servedBeforePrepared: true }).catch((error: unknown) => {
+        // The next request reads WeCom again; this one was served.
+        log.warn('directory.store_failed', { kind: 'exception', message: error instanceof Error ? error.message : String(error) });
+      });
+    })
+      .catch(reject)
+      .finally(() => {
+        coldBuild = null;
+      });
   });
   return coldBuild;
 }
