@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 import { LOGIN_STATE_TTL_SECONDS } from './cookies';
+import { seal, unseal } from './iron-seal';
 
 /**
  * Pending sign-ins, sealed in one short-lived cookie: each `state` sent to WeCom with the
@@ -32,14 +32,10 @@ export function newState(): string {
 
 export async function readPendingLogins(sealed: string | undefined, password: string): Promise<PendingLogin[]> {
   if (!sealed || sealed.length > 4096) return [];
-  try {
-    const parsed = pendingListSchema.safeParse(await unsealData<unknown>(sealed, { password, ttl: LOGIN_STATE_TTL_SECONDS }));
-    if (!parsed.success) return [];
-    const oldest = Date.now() - LOGIN_STATE_TTL_SECONDS * 1000;
-    return parsed.data.filter((p) => p.issuedAt > oldest);
-  } catch {
-    return [];
-  }
+  const parsed = pendingListSchema.safeParse(unseal(sealed, password));
+  if (!parsed.success) return [];
+  const oldest = Date.now() - LOGIN_STATE_TTL_SECONDS * 1000;
+  return parsed.data.filter((p) => p.issuedAt > oldest);
 }
 
 /**
@@ -52,7 +48,7 @@ const MAX_SEALED_BYTES = 3500;
 export async function sealPendingLogins(pending: PendingLogin[], password: string): Promise<string> {
   let kept = pending.slice(-MAX_PENDING);
   for (;;) {
-    const sealed = await sealData(kept, { password, ttl: LOGIN_STATE_TTL_SECONDS });
+    const sealed = seal(kept, password, LOGIN_STATE_TTL_SECONDS);
     if (sealed.length <= MAX_SEALED_BYTES || kept.length <= 1) return sealed;
     kept = kept.slice(1);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
+import { seal, unseal } from './iron-seal';
 
 /**
  * What the session cookie (and the mini-program's bearer token) holds: which session, who,
@@ -20,8 +20,8 @@ export function newSessionId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function sealSession(data: SessionData, password: string, ttlSeconds: number): Promise<string> {
-  return sealData(data, { password, ttl: ttlSeconds });
+export async function sealSession(data: SessionData, password: string, ttlSeconds: number): Promise<string> {
+  return seal(data, password, ttlSeconds);
 }
 
 /** When a session stops counting, in ms since the epoch. */
@@ -41,12 +41,7 @@ export async function unsealSession(
   now: number = Date.now(),
 ): Promise<SessionData | null> {
   if (!sealed || sealed.length > 4096) return null;
-  try {
-    const data = await unsealData<unknown>(sealed, { password, ttl: ttlSeconds });
-    const parsed = sessionSchema.safeParse(data);
-    if (!parsed.success) return null;
-    return now < sessionExpiresAt(parsed.data, ttlSeconds) ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const parsed = sessionSchema.safeParse(unseal(sealed, password, now));
+  if (!parsed.success) return null;
+  return now < sessionExpiresAt(parsed.data, ttlSeconds) ? parsed.data : null;
 }
