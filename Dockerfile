@@ -37,4 +37,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # server-hooks.js first: the hooks must be in place before Next.js opens the port (lib/http/server-hooks.ts).
-CMD ["node", "--require", "./server-hooks.js", "server.js"]
+# The heap limit: see SERVER_NODE_FLAGS in harness/app-server.ts (docs/performance.md, memory).
+CMD ["node", "--max-old-space-size=512", "--require", "./server-hooks.js", "server.js"]

@@ -43,6 +43,16 @@ export interface AppOptions {
   withoutHooksPreload?: boolean;
 }
 
+/**
+ * Node flags of every production server: `npm start`, the image's CMD and this harness
+ * (test/http/server-command.test.ts keeps the three alike). V8 sizes its heap limit from
+ * the machine's memory (about 4 GiB on a 24 GiB host) and, with that much room, let the
+ * heap grow to 420 MiB resident under the bench's load while 55 MiB was alive. With a
+ * 512 MiB limit it collects sooner (about 200 MiB resident after the same load) and still
+ * has room for a 100,000-member directory being rebuilt (docs/performance.md, memory).
+ */
+export const SERVER_NODE_FLAGS = ['--max-old-space-size=512'];
+
 /** The command line of a production server, as `npm start` and the image's CMD run it. */
 export function appCommand(port: number, options: Pick<AppOptions, 'standalone' | 'withoutHooksPreload'> = {}): string[] {
   const root = path.resolve(__dirname, '..');
@@ -51,8 +61,8 @@ export function appCommand(port: number, options: Pick<AppOptions, 'standalone' 
   // The hooks go in before Next.js opens the port (lib/http/server-hooks-preload.ts).
   const preload = options.withoutHooksPreload ? [] : ['--require', path.join(serverDir, 'server-hooks.js')];
   return options.standalone
-    ? [...preload, path.join(serverDir, 'server.js')]
-    : [...preload, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
+    ? [...SERVER_NODE_FLAGS, ...preload, path.join(serverDir, 'server.js')]
+    : [...SERVER_NODE_FLAGS, ...preload, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
 }
 
 /** Starts the process and returns at once; `ready()` waits for it to answer. */

@@ -5,6 +5,8 @@
  * exists, and no request, however early, reaches the app without them. Bundled into one
  * file by scripts/standalone-assets.ts (`npm run build`).
  */
+import { installHeapReport } from './heap-report';
 import { installServerHooks } from './server-hooks';
 
 installServerHooks('preload');
+installHeapReport();
