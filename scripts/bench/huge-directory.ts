@@ -1,10 +1,9 @@
-import { startApp } from '@/harness/app-server';
+import { startApp, type AppServer } from '@/harness/app-server';
 import { startRedisServer } from '@/harness/redis-server';
 import { minSecondsBetweenFullReads } from '@/lib/admin/full-read-budget';
 import { mockControl } from '@/mock/control-client';
 import { startMockProcess } from '@/harness/mock-process';
 import { mockTenantEnv } from '@/mock/tenant-env';
-import { peakResidentMiB, pidListeningOn } from './process-memory';
 import { signIn } from './sign-in';
 import { percentile, round } from './stats';
 import { upstreamCallsOf } from './upstream-calls';
@@ -18,6 +17,8 @@ export interface HugeDirectorySetup {
   /** Load after the fleet has seen the background full read, to see it settle. */
   afterRebuildSeconds: number;
   logFile: (name: string) => string;
+  /** Peak resident size and live heap of an instance, read at the end. */
+  memoryOf: (app: AppServer) => Promise<{ peakRssMiB?: number; heapAfterGcMiB: number }>;
 }
 
 /** Group heads of the huge company: two admins, one on each instance. */
@@ -123,7 +124,7 @@ export async function measureHugeDirectory(setup: HugeDirectorySetup) {
       rebuildWindowSeconds: round((windowTo - windowFrom) / 1000, 0),
       all: { search: figures('search'), list: figures('list'), page: figures('page') },
       duringRebuild: { search: figures('search', true), list: figures('list', true), page: figures('page', true) },
-      peakMemoryMiB: apps.map((app) => peakResidentMiB(pidListeningOn(Number(new URL(app.url).port)))),
+      memory: await Promise.all(apps.map((app) => setup.memoryOf(app))),
     };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => {});

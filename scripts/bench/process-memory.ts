@@ -56,3 +56,40 @@ function listeningSocketInodes(port: number): Set<string> {
   }
   return inodes;
 }
+
+/** VmRSS: resident memory now, in MiB. */
+export function residentMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HeapReport {
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  rssMiB: number;
+}
+
+/**
+ * The live heap after a full collection, from the app's own report (lib/http/heap-report.ts):
+ * the app must run with `--expose-gc` (NODE_OPTIONS), which the bench gives it.
+ */
+export async function heapAfterGc(app: { output: () => string }, pid: number, timeoutMs = 10_000): Promise<HeapReport> {
+  const seen = app.output().length;
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = app
+      .output()
+      .slice(seen)
+      .split('\n')
+      .find((l) => l.includes('"event":"process.heap"'));
+    if (line) return JSON.parse(line) as HeapReport;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the app wrote no heap report: is it running with --expose-gc and the server hooks?');
+}
