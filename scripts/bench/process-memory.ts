@@ -29,9 +29,18 @@ export function pidListeningOn(port: number): number | undefined {
 
 /** VmHWM: the most resident memory the process has used since it started, in MiB. */
 export function peakResidentMiB(pid: number | undefined): number | undefined {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** VmRSS: resident memory now, in MiB. */
+export function residentMiB(pid: number | undefined): number | undefined {
+  return statusMiB(pid, 'VmRSS');
+}
+
+function statusMiB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
   } catch {
     return undefined;
@@ -55,17 +64,6 @@ function listeningSocketInodes(port: number): Set<string> {
     }
   }
   return inodes;
-}
-
-/** VmRSS: resident memory now, in MiB. */
-export function residentMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface HeapReport {
