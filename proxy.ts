@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { gateRequest } from '@/lib/auth/proxy-gate';
 import { renderAuthPage } from '@/lib/auth/auth-page';
 import { getConfig } from '@/lib/config';
+import { internalErrorJson, thrownName } from '@/lib/http/internal-error';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -15,10 +16,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     // Left to Next.js, a throw here is a 500 with an empty body, and under `next dev` a page
     // that reloads itself whenever the proxy is recompiled: a blank, flickering screen.
     const { pathname } = request.nextUrl;
-    log.error('proxy.failed', { path: pathname, error: error instanceof Error ? error.name : typeof error });
-    if (pathname.startsWith('/api/')) {
-      return NextResponse.json({ error: 'internal', message: 'Something went wrong on our side; it has been logged.' }, { status: 500, headers: { 'cache-control': 'no-store' } });
-    }
+    log.error('proxy.failed', { path: pathname, error: thrownName(error) });
+    if (pathname.startsWith('/api/')) return internalErrorJson();
     const locale = preferredLocale(request.headers.get('accept-language'));
     const t = messagesFor(locale).errors;
     return renderAuthPage({ status: 500, locale, testId: 'proxy-failed', title: t.title, body: t.body, action: { label: t.retry, href: '/' } });

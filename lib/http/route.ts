@@ -8,6 +8,7 @@ import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { portalMetrics } from '@/lib/metrics/registry';
 import { isWeComError } from '@/lib/wecom';
+import { internalErrorJson, thrownName } from './internal-error';
 import { weComErrorResponse } from './wecom-error-response';
 
 /**
@@ -73,6 +74,6 @@ function failed(spec: RouteSpec, error: unknown): Response {
     log.warn('http.wecom_failed', { route: spec.name, api: error.api, kind: error.kind, errcode: error.errcode });
     return weComErrorResponse(error);
   }
-  log.error('http.unhandled', { route: spec.name, error: error instanceof Error ? error.name : typeof error });
-  return NextResponse.json({ error: 'internal', message: 'Something went wrong on our side; it has been logged.' }, { status: 500 });
+  log.error('http.unhandled', { route: spec.name, error: thrownName(error) });
+  return internalErrorJson();
 }
