@@ -38,4 +38,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # server-hooks.js first: the hooks must be in place before Next.js opens the port (lib/http/server-hooks.ts).
 # The heap limit: see SERVER_NODE_FLAGS in harness/app-server.ts (docs/performance.md, memory).
-CMD ["node", "--max-old-space-size=512", "--require", "./server-hooks.js", "server.js"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=8", "--require", "./server-hooks.js", "server.js"]
