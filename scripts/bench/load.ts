@@ -36,25 +36,43 @@ export async function measureLoad(url: string, options: LoadOptions): Promise<Lo
 }
 
 /**
+ * Two pages' throughput, side by side: first a warm-up of each as long as a measured run
+ * (V8 compiles a page's hot paths over its first few thousand requests; a page measured
+ * colder than the other would lose for that alone), then short runs that alternate, so that
+ * a neighbour's burst of CPU use hits both alike.
+ */
+export async function compareLoads(
+  first: { url: string; options: LoadOptions },
+  second: { url: string; options: LoadOptions },
+  durationSeconds: number,
+  rounds = 4,
+): Promise<[LoadFigures, LoadFigures]> {
+  for (const page of [first, second]) await measureLoad(page.url, { ...page.options, durationSeconds });
+  const short = (options: LoadOptions) => ({ ...options, durationSeconds: Math.max(1, durationSeconds / rounds) });
+  const firstRuns: LoadFigures[] = [];
+  const secondRuns: LoadFigures[] = [];
+  for (let i = 0; i < rounds; i++) {
+    firstRuns.push(await measureLoad(first.url, short(first.options)));
+    secondRuns.push(await measureLoad(second.url, short(second.options)));
+  }
+  return [combine(firstRuns), combine(secondRuns)];
+}
+
+/**
  * What the proxy's session check costs. Over HTTP: the same 404 page asked for at a path
  * the proxy checks (`/bench-missing`) and at a public path it lets through unchecked
  * (`/signed-out/bench-missing`), both with the cookie; with the server saturated, the
- * difference of 1/throughput is the server time the check adds to each request. The two
- * alternate in short runs so that a neighbour's burst of CPU use hits both alike; on a
+ * difference of 1/throughput is the server time the check adds to each request. On a
  * shared machine this difference is still the noisiest figure. In-process: unsealing the
  * cookie alone, the check's own work, as elapsed time and as CPU time.
  */
 export async function measureSessionCheck(appUrl: string, cookie: string, options: LoadOptions) {
-  const rounds = 4;
-  const short = { ...options, durationSeconds: Math.max(1, options.durationSeconds / rounds), cookie, expectStatus: 404 as const };
-  const checkedRuns: LoadFigures[] = [];
-  const uncheckedRuns: LoadFigures[] = [];
-  for (let i = 0; i < rounds; i++) {
-    checkedRuns.push(await measureLoad(`${appUrl}/bench-missing`, short));
-    uncheckedRuns.push(await measureLoad(`${appUrl}/signed-out/bench-missing`, short));
-  }
-  const checked = combine(checkedRuns);
-  const unchecked = combine(uncheckedRuns);
+  const asked = { ...options, cookie, expectStatus: 404 as const };
+  const [checked, unchecked] = await compareLoads(
+    { url: `${appUrl}/bench-missing`, options: asked },
+    { url: `${appUrl}/signed-out/bench-missing`, options: asked },
+    options.durationSeconds,
+  );
   const perRequestMs = 1000 / checked.requestsPerSecond - 1000 / unchecked.requestsPerSecond;
   return { checked, unchecked, perRequestMs: round(perRequestMs, 2), unseal: await timeUnseal() };
 }

@@ -1,5 +1,5 @@
 import type { mockControl } from '@/mock/control-client';
-import { measureLoad, measureSessionCheck, type LoadOptions } from './load';
+import { compareLoads, measureSessionCheck, type LoadOptions } from './load';
 import { signIn } from './sign-in';
 import { percentile, round, sum } from './stats';
 import { upstreamCallsOf, viewProfile, visibleMembers } from './upstream-calls';
@@ -62,8 +62,11 @@ export async function measureSingleInstance(setup: SingleInstanceSetup) {
 
   // 4. Throughput: the authenticated profile page against a page that needs neither session nor WeCom.
   await viewProfile(appUrl, firstSession);
-  const profile = await measureLoad(`${appUrl}/`, { ...setup.load, cookie: firstSession });
-  const staticPage = await measureLoad(`${appUrl}/signed-out`, setup.load);
+  const [profile, staticPage] = await compareLoads(
+    { url: `${appUrl}/`, options: { ...setup.load, cookie: firstSession } },
+    { url: `${appUrl}/signed-out`, options: setup.load },
+    setup.load.durationSeconds,
+  );
   const sessionCheck = await measureSessionCheck(appUrl, firstSession, setup.load);
 
   return {
