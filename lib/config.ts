@@ -19,6 +19,8 @@ export interface AppConfig {
   appUrl: string;
   sessionSecret: string;
   sessionTtlSeconds: number;
+  /** How long a started sign-in (its `state`) stays open, and how long a used one is remembered as spent. */
+  signInStateSeconds: number;
   adminUserIds: string[];
   adminTagId?: number;
   redisUrl?: string;
@@ -109,6 +111,7 @@ function schemaFor(production: boolean) {
       'set it to a random string of at least 32 characters (`openssl rand -base64 32`)',
     ),
     SESSION_TTL_SECONDS: positiveInt('session lifetime in seconds', 1, 30 * 24 * 3600).default(28800),
+    SIGN_IN_STATE_SECONDS: positiveInt('seconds a started sign-in stays open', 60, 3600).default(600),
     ADMIN_USERIDS: z
       .string()
       .default('')
@@ -217,6 +220,7 @@ export function parseConfig(env: Env): AppConfig {
     appUrl: v.APP_URL ?? 'http://localhost:3000',
     sessionSecret: v.SESSION_SECRET ?? developmentSessionSecret(),
     sessionTtlSeconds: v.SESSION_TTL_SECONDS,
+    signInStateSeconds: v.SIGN_IN_STATE_SECONDS,
     adminUserIds: v.ADMIN_USERIDS,
     adminTagId: v.WECOM_ADMIN_TAG_ID,
     redisUrl: v.REDIS_URL,

@@ -77,9 +77,12 @@ describe('configuration', () => {
     expect(problemsOf({ ...tenant, SIGN_IN_RATE_LIMIT: '0' })).toEqual(['SIGN_IN_RATE_LIMIT']);
     expect(problemsOf({ ...tenant, SIGN_IN_RATE_LIMIT: 'lots' })).toEqual(['SIGN_IN_RATE_LIMIT']);
     expect(problemsOf({ ...tenant, TRUSTED_PROXY_COUNT: '-1' })).toEqual(['TRUSTED_PROXY_COUNT']);
+    expect(problemsOf({ ...tenant, SIGN_IN_STATE_SECONDS: '30' })).toEqual(['SIGN_IN_STATE_SECONDS']);
+    expect(problemsOf({ ...tenant, SIGN_IN_STATE_SECONDS: '7200' })).toEqual(['SIGN_IN_STATE_SECONDS']);
+    expect(parseConfig({ ...tenant, SIGN_IN_STATE_SECONDS: '120' }).signInStateSeconds).toBe(120);
     const config = parseConfig({ ...tenant, METRICS_TOKEN: 'a-scrape-token-of-some-length', SIGN_IN_RATE_LIMIT: '30', TRUSTED_PROXY_COUNT: '1' });
     expect(config).toMatchObject({ metricsToken: 'a-scrape-token-of-some-length', signInRateLimit: 30, trustedProxyCount: 1 });
-    expect(parseConfig(tenant)).toMatchObject({ metricsToken: undefined, signInRateLimit: 600, trustedProxyCount: 0 });
+    expect(parseConfig(tenant)).toMatchObject({ metricsToken: undefined, signInRateLimit: 600, trustedProxyCount: 0, signInStateSeconds: 600 });
   });
 
   it('RATE_LIMIT_IPV6_PREFIX is 64 by default, 32 to 128, and names itself when wrong', () => {

@@ -15,7 +15,7 @@ import { getWeComClient, isWeComError, type WeComError, type WeComIdentity } fro
 import { isWeComClient } from '@/lib/wecom/oauth-urls';
 import { logSetupError } from '@/lib/setup/not-set-up';
 import { renderAuthPage, type AuthPage } from './auth-page';
-import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName, sessionCookieName } from './cookies';
+import { cookieAttributes, loginStateCookieName, sessionCookieName } from './cookies';
 import { readPendingLogins, sealPendingLogins, type PendingLogin } from './login-state';
 import { memberStanding } from './member-standing';
 import { safeReturnPath } from './safe-return-path';
@@ -51,7 +51,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
   // client's sign-in limit; junk from one address (an office's NAT) cannot lock out a
   // colleague's real sign-in, and it never reaches the state store or WeCom.
   const stateCookie = loginStateCookieName(config.appUrl);
-  const pending = await readPendingLogins(request.cookies.get(stateCookie)?.value, config.sessionSecret);
+  const pending = await readPendingLogins(request.cookies.get(stateCookie)?.value, config.sessionSecret, config.signInStateSeconds);
   const login = state ? pending.find((p) => p.state === state) : undefined;
   if (!login) return stateInvalid(state ? 'unknown_or_used' : 'missing');
 
@@ -67,7 +67,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
 
   // The cookie holds the pending list, so an old copy of it would hold a state again: each
   // state is also spent on the server, once, for as long as it could be valid.
-  if (!(await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', LOGIN_STATE_TTL_SECONDS))) return stateInvalid('replayed');
+  if (!(await getCacheStore().setIfAbsent(cacheKeys.spentLoginState(login.state), '1', config.signInStateSeconds))) return stateInvalid('replayed');
 
   // The state is spent whatever happens next.
   const remaining = pending.filter((p) => p !== login);
@@ -75,7 +75,7 @@ export async function handleWeComCallback(request: NextRequest): Promise<NextRes
     // A restarted login has already written its own pending list.
     if (response.cookies.get(stateCookie)) return response;
     if (remaining.length > 0) {
-      response.cookies.set(stateCookie, await sealPendingLogins(remaining, config.sessionSecret), cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS));
+      response.cookies.set(stateCookie, await sealPendingLogins(remaining, config.sessionSecret, config.signInStateSeconds), cookieAttributes(config.appUrl, config.signInStateSeconds));
     } else {
       response.cookies.set(stateCookie, '', cookieAttributes(config.appUrl, 0));
     }

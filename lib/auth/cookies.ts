@@ -3,8 +3,6 @@
  * sign-out. On https the names carry the `__Host-` prefix: the browser then accepts them
  * only with Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or shadow one.
  */
-export const LOGIN_STATE_TTL_SECONDS = 600;
-
 const isHttps = (appUrl: string) => appUrl.startsWith('https://');
 
 export function sessionCookieName(appUrl: string): string {

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { LOGIN_STATE_TTL_SECONDS } from './cookies';
 import { seal, unseal } from './iron-seal';
 
 /**
  * Pending sign-ins, sealed in one short-lived cookie: each `state` sent to WeCom with the
  * path the visitor asked for. Several are kept so that two tabs signing in at once both
- * succeed; each is removed when its callback arrives, so a state works once.
+ * succeed; each is removed when its callback arrives, so a state works once. Each stays open
+ * for `SIGN_IN_STATE_SECONDS` (lib/config.ts), the time a visitor has on WeCom's page.
  */
 const pendingSchema = z.object({
   state: z.string(),
@@ -30,11 +30,11 @@ export function newState(): string {
   return state;
 }
 
-export async function readPendingLogins(sealed: string | undefined, password: string): Promise<PendingLogin[]> {
+export async function readPendingLogins(sealed: string | undefined, password: string, ttlSeconds: number): Promise<PendingLogin[]> {
   if (!sealed || sealed.length > 4096) return [];
   const parsed = pendingListSchema.safeParse(unseal(sealed, password));
   if (!parsed.success) return [];
-  const oldest = Date.now() - LOGIN_STATE_TTL_SECONDS * 1000;
+  const oldest = Date.now() - ttlSeconds * 1000;
   return parsed.data.filter((p) => p.issuedAt > oldest);
 }
 
@@ -45,10 +45,10 @@ export async function readPendingLogins(sealed: string | undefined, password: st
  */
 const MAX_SEALED_BYTES = 3500;
 
-export async function sealPendingLogins(pending: PendingLogin[], password: string): Promise<string> {
+export async function sealPendingLogins(pending: PendingLogin[], password: string, ttlSeconds: number): Promise<string> {
   let kept = pending.slice(-MAX_PENDING);
   for (;;) {
-    const sealed = seal(kept, password, LOGIN_STATE_TTL_SECONDS);
+    const sealed = seal(kept, password, ttlSeconds);
     if (sealed.length <= MAX_SEALED_BYTES || kept.length <= 1) return sealed;
     kept = kept.slice(1);
   }

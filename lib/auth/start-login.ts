@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { AppConfig } from '@/lib/config';
 import { preferredLocale } from '@/lib/i18n/locale';
 import { buildAuthorizeUrl, buildBrowserLoginUrl, isWeComClient } from '@/lib/wecom/oauth-urls';
-import { LOGIN_STATE_TTL_SECONDS, cookieAttributes, loginStateCookieName } from './cookies';
+import { cookieAttributes, loginStateCookieName } from './cookies';
 import { newState, readPendingLogins, sealPendingLogins, storableReturnPath, type PendingLogin } from './login-state';
 
 export const CALLBACK_PATH = '/api/wecom/callback';
@@ -21,7 +21,7 @@ export async function startLogin(
   const state = newState();
   const pending = options.pending
     ? [...options.pending]
-    : await readPendingLogins(request.cookies.get(loginStateCookieName(config.appUrl))?.value, config.sessionSecret);
+    : await readPendingLogins(request.cookies.get(loginStateCookieName(config.appUrl))?.value, config.sessionSecret, config.signInStateSeconds);
   const kept = storableReturnPath(returnTo);
   pending.push({ state, returnTo: kept.returnTo, issuedAt: Date.now(), ...(options.retry ? { retry: true } : {}), ...(kept.shortened ? { shortened: true } : {}) });
 
@@ -40,8 +40,8 @@ export async function startLogin(
   const response = new NextResponse(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } });
   response.cookies.set(
     loginStateCookieName(config.appUrl),
-    await sealPendingLogins(pending, config.sessionSecret),
-    cookieAttributes(config.appUrl, LOGIN_STATE_TTL_SECONDS),
+    await sealPendingLogins(pending, config.sessionSecret, config.signInStateSeconds),
+    cookieAttributes(config.appUrl, config.signInStateSeconds),
   );
   return response;
 }

@@ -37,14 +37,17 @@ describe('session cookie', () => {
 describe('pending sign-in cookie', () => {
   it('keeps the last four states and drops garbage', async () => {
     const pending = Array.from({ length: 6 }, (_, i) => ({ state: `s${i}`, returnTo: '/', issuedAt: Date.now() }));
-    const sealed = await sealPendingLogins(pending, secret);
-    expect((await readPendingLogins(sealed, secret)).map((p) => p.state)).toEqual(['s2', 's3', 's4', 's5']);
-    expect(await readPendingLogins('garbage', secret)).toEqual([]);
-    expect(await readPendingLogins(sealed, otherSecret)).toEqual([]);
+    const sealed = await sealPendingLogins(pending, secret, 600);
+    expect((await readPendingLogins(sealed, secret, 600)).map((p) => p.state)).toEqual(['s2', 's3', 's4', 's5']);
+    expect(await readPendingLogins('garbage', secret, 600)).toEqual([]);
+    expect(await readPendingLogins(sealed, otherSecret, 600)).toEqual([]);
   });
 
-  it('forgets states older than ten minutes', async () => {
-    const sealed = await sealPendingLogins([{ state: 'old', returnTo: '/', issuedAt: Date.now() - 11 * 60_000 }], secret);
-    expect(await readPendingLogins(sealed, secret)).toEqual([]);
+  it('forgets states older than the sign-in window (SIGN_IN_STATE_SECONDS)', async () => {
+    const sealed = await sealPendingLogins([{ state: 'old', returnTo: '/', issuedAt: Date.now() - 11 * 60_000 }], secret, 600);
+    expect(await readPendingLogins(sealed, secret, 600)).toEqual([]);
+    const recent = await sealPendingLogins([{ state: 'recent', returnTo: '/', issuedAt: Date.now() - 90_000 }], secret, 600);
+    expect((await readPendingLogins(recent, secret, 600)).map((p) => p.state)).toEqual(['recent']);
+    expect(await readPendingLogins(recent, secret, 60)).toEqual([]);
   });
 });
