@@ -37,6 +37,32 @@ export interface ProfileView {
   };
 }
 
+interface DepartmentIndex {
+  namesById: Map<number, string>;
+  parentOf: Map<number, number>;
+}
+
+/**
+ * Names and parents by id, built once per department list and language: the data cache hands
+ * back the same parsed list until it changes (lib/cache/cached.ts), and at 1,500 departments
+ * rebuilding these on every profile view would cost more than rendering it.
+ */
+const indexes = new WeakMap<WeComDepartment[], Map<Locale, DepartmentIndex>>();
+
+function departmentIndex(departments: WeComDepartment[], locale: Locale): DepartmentIndex {
+  let byLocale = indexes.get(departments);
+  if (!byLocale) indexes.set(departments, (byLocale = new Map()));
+  let index = byLocale.get(locale);
+  if (!index) {
+    index = {
+      namesById: new Map(departments.map((d) => [d.id, departmentName(d, locale)])),
+      parentOf: new Map(departments.map((d) => [d.id, d.parentid])),
+    };
+    byLocale.set(locale, index);
+  }
+  return index;
+}
+
 export function buildProfileView(
   user: WeComUser,
   departments: WeComDepartment[],
@@ -44,7 +70,7 @@ export function buildProfileView(
   detail: WeComUserDetail | null,
   locale: Locale = 'zh',
 ): ProfileView {
-  const namesById = new Map(departments.map((d) => [d.id, departmentName(d, locale)]));
+  const { namesById, parentOf } = departmentIndex(departments, locale);
   const ids = user.department ?? [];
   const leaderFlags = user.is_leader_in_dept ?? [];
   const slash = user.userid.indexOf('/');
@@ -71,7 +97,7 @@ export function buildProfileView(
       .map((id, i) => ({
         id,
         name: namesById.get(id) ?? `#${id}`,
-        path: ancestorNames(id, departments, namesById),
+        path: ancestorNames(id, parentOf, namesById),
         isLeader: leaderFlags[i] === 1,
         isMain: id === user.main_department,
       }))
@@ -94,8 +120,7 @@ export function buildProfileView(
 }
 
 /** Names of the departments above `id`, top first; the root (the company) is left out, and a loop or a gap ends the walk. */
-function ancestorNames(id: number, departments: WeComDepartment[], namesById: Map<number, string>): string[] {
-  const parentOf = new Map(departments.map((d) => [d.id, d.parentid]));
+function ancestorNames(id: number, parentOf: Map<number, number>, namesById: Map<number, string>): string[] {
   const names: string[] = [];
   const seen = new Set([id]);
   for (let parent = parentOf.get(id); parent !== undefined && parentOf.get(parent) !== undefined && parentOf.get(parent) !== 0 && !seen.has(parent); parent = parentOf.get(parent)) {
