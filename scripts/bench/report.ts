@@ -109,6 +109,7 @@ export function formatTable(r: BenchResults): string {
       'no growth',
     ],
     ['   what the soak did', `${soak.signIns} sign-ins, ${soak.views} profile views, ${soak.signOuts} sign-outs, ${soak.failed} failed`],
+    ['   spent states and revocations kept', `${soak.storeLifetimeSeconds} s, shorter than the warm-up: their count was already steady`],
   ];
   const width = Math.max(...rows.map(([figure]) => figure.length));
   const valueWidth = Math.min(70, Math.max(...rows.map(([, value]) => value.length)));
