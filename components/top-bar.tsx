@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { isAdmin } from '@/lib/admin/admin-access';
 import { verifySession } from '@/lib/auth/dal';
 import { adminMessagesFor } from '@/lib/i18n/admin-messages';
@@ -13,18 +12,14 @@ export async function TopBar({ t }: { t: Messages }) {
   return (
     <header className="topbar">
       <nav className="topnav">
-        {verdict.ok ? (
-          <Link href="/" className="brand">
-            {t.appName}
-          </Link>
-        ) : (
-          // Signed out, "/" starts a sign-in with a redirect to WeCom: a full page load, and no
-          // prefetch (a prefetched redirect to WeCom would be refused by connect-src).
-          // eslint-disable-next-line @next/next/no-html-link-for-pages
-          <a href="/" className="brand">
-            {t.appName}
-          </a>
-        )}
+        {/* A plain link, not next/link: the header is on every page, and a client component here
+            costs every render its hydration reference and every phone its router prefetch, for a
+            link back to a page that is one request either way. Signed out, "/" starts a sign-in
+            with a redirect to WeCom, which must be a full page load anyway. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/" className="brand">
+          {t.appName}
+        </a>
         {admin && (
           <a href="/admin" data-testid="nav-admin">
             {a.nav}
