@@ -12,10 +12,10 @@ export async function TopBar({ t }: { t: Messages }) {
   return (
     <header className="topbar">
       <nav className="topnav">
-        {/* A plain link, not next/link: the header is on every page, and a client component here
-            costs every render its hydration reference and every phone its router prefetch, for a
-            link back to a page that is one request either way. Signed out, "/" starts a sign-in
-            with a redirect to WeCom, which must be a full page load anyway. */}
+        {/* A plain link, not next/link: it was the app's only client component, so every page
+            carried its hydration reference and every phone two more scripts, and pages other
+            than "/" prefetched the profile, for a link that is one request either way. Signed
+            out, "/" starts a sign-in with a redirect to WeCom, which needs a full page load. */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="brand">
           {t.appName}
